@@ -1,0 +1,21 @@
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from portal import health, views
+
+# The admin login goes through allauth: its rate limits and MFA apply there too.
+admin.autodiscover()
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "Signalenportaal"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", health.healthz, name="healthz"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("accounts/", include("allauth.urls")),
+    path("uitnodigingen/", include("portal.invitation_urls")),
+    path("signalen/", include("signals.urls")),
+    path("beheer/", admin.site.urls),
+]

@@ -1,0 +1,8 @@
+from django.http import HttpResponse
+
+
+def catalogue(request):
+    return HttpResponse("todo")
+
+
+guide = referrals = parents = catalogue
