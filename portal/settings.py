@@ -159,6 +159,8 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Signalenportaal"
 MFA_ALLOW_UNVERIFIED_EMAIL = False
+# Keeps the last authenticator of a user who must use MFA (portal/mfa_adapter.py).
+MFA_ADAPTER = "portal.mfa_adapter.MFAAdapter"
 # Required by default outside development; see portal/mfa_enforcement.py.
 PORTAL_REQUIRE_MFA = env.bool("PORTAL_REQUIRE_MFA", default=not DEBUG)
 
@@ -217,7 +219,7 @@ USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "nl"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("nl",)
 # The tabbed translation admin loads jQuery UI from here instead of a CDN.
-MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"  # read by modeltranslation as settings.JQUERY_UI_URL
 
 # --- Static files and e-mail ------------------------------------------------------
 STATIC_URL = "static/"
@@ -243,6 +245,10 @@ EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Signalenportaal <noreply@signalenportaal.example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Privacy guard (portal/privacy.py) -----------------------------------------------
+# deduce builds its lookup tables once (~150 s) and caches them here.
+PRIVACY_GUARD_CACHE_DIR = env.path("PRIVACY_GUARD_CACHE_DIR", default=BASE_DIR / ".cache" / "deduce")
 
 # --- Logging ----------------------------------------------------------------------
 LOGGING = {
