@@ -35,5 +35,8 @@ messages: $(VENV)/.installed ## Compile the Dutch and English message catalogues
 makemessages: $(VENV)/.installed ## Refresh the catalogues after changing strings
 	$(PY) manage.py makemessages -l nl -l en --ignore=.venv --ignore=staticfiles --ignore=node_modules --no-obsolete
 
+vendor-static: ## Refresh the vendored NL Design System CSS (needs npm; versions pinned in package-lock.json)
+	sh scripts/vendor_static.sh
+
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache
