@@ -53,7 +53,12 @@ ACCOUNTS = [
         "wijkagent@politie.example.org", "Dennis", "Visser", "Politie basisteam", Role.PROFESSIONAL, Domain.POLICE
     ),
     DemoAccount(
-        "jongerenwerker@jongerenwerk.example.org", "Esra", "Yilmaz", "Jongerenwerk", Role.PROFESSIONAL, Domain.YOUTH_WORK
+        "jongerenwerker@jongerenwerk.example.org",
+        "Esra",
+        "Yilmaz",
+        "Jongerenwerk",
+        Role.PROFESSIONAL,
+        Domain.YOUTH_WORK,
     ),
     DemoAccount(
         "coordinator@gemeente.example.org",
