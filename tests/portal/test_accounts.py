@@ -36,6 +36,7 @@ def test_five_failed_logins_for_one_address_lock_it_out_with_429(client, profess
         assert login(client, professional.email, "wrong password").status_code == 200
     response = login(client, professional.email, PASSWORD)
     assert response.status_code == 429
+    assert "Too many attempts" in response.content.decode()
     assert SESSION_KEY not in client.session
 
 
