@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 
 
@@ -16,3 +17,9 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def in_language(client, language):
+    """The client as a user who chose `language` with the language switch."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    return client

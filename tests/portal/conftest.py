@@ -7,6 +7,7 @@ from django.urls import reverse
 from portal.memberships import content_admin_grant, membership_create
 from portal.models import Organisation, OrganisationDomain, User
 from portal.roles import OrganisationKind, Role
+from tests.conftest import in_language
 
 PASSWORD = "a long and unusual passphrase 42"
 
@@ -74,5 +75,5 @@ def content_admin(db):
 @pytest.fixture
 def english(client):
     """Ask for English pages, so assertions on messages survive the Dutch catalogue."""
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    in_language(client, "en")
     return client

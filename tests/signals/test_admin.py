@@ -14,6 +14,7 @@ from signals.models import (
     Signal,
     SignalCategory,
 )
+from tests.conftest import in_language
 
 # <script src=…> and <link href=…> that point at another host, absolute or protocol-relative.
 EXTERNAL_ASSET = re.compile(r"<(?:script|link)\b[^>]*\b(?:src|href)=[\"'](?:https?:)?//", re.IGNORECASE)
@@ -50,7 +51,7 @@ def test_an_editor_changes_a_signal_title_in_both_languages(editor_client, edito
     signal.refresh_from_db()
     assert signal.title_nl == "Verslaving of verslavingsgedrag"
     assert signal.title_en == "Addiction or addictive behaviour"
-    catalogue = editor_client.get(reverse("signals:catalogue"), HTTP_ACCEPT_LANGUAGE="en")
+    catalogue = in_language(editor_client, "en").get(reverse("signals:catalogue"))
     assert "Addiction or addictive behaviour" in catalogue.text
 
 

@@ -5,6 +5,7 @@ from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from signals.models import ConversationTip, ConversationTipPoint, ReferralOrganisation, Signal, SignalCategory
+from tests.conftest import in_language
 
 PAGES = ["signals:catalogue", "signals:guide", "signals:referrals", "signals:parents"]
 
@@ -24,8 +25,8 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, name):
 
 @pytest.mark.parametrize("name", PAGES)
 def test_pages_show_the_not_proof_sentence_in_the_users_language(professional_client, name):
-    dutch = professional_client.get(reverse(name), HTTP_ACCEPT_LANGUAGE="nl")
-    english = professional_client.get(reverse(name), HTTP_ACCEPT_LANGUAGE="en")
+    dutch = in_language(professional_client, "nl").get(reverse(name))
+    english = in_language(professional_client, "en").get(reverse(name))
     if name == "signals:referrals":
         # The referrals page is about where to go, not about signals.
         assert "Drugskompas" in dutch.text and "Drugskompas" in english.text
@@ -35,8 +36,8 @@ def test_pages_show_the_not_proof_sentence_in_the_users_language(professional_cl
 
 
 def test_catalogue_groups_the_signals_by_category_with_titles_in_each_language(professional_client):
-    dutch = professional_client.get(reverse("signals:catalogue"), HTTP_ACCEPT_LANGUAGE="nl")
-    english = professional_client.get(reverse("signals:catalogue"), HTTP_ACCEPT_LANGUAGE="en")
+    dutch = in_language(professional_client, "nl").get(reverse("signals:catalogue"))
+    english = in_language(professional_client, "en").get(reverse("signals:catalogue"))
 
     assert dutch.status_code == english.status_code == 200
     assert '<html lang="nl"' in dutch.text and '<html lang="en"' in english.text
@@ -55,38 +56,38 @@ def test_catalogue_groups_the_signals_by_category_with_titles_in_each_language(p
 
 def test_an_english_text_left_empty_falls_back_to_dutch(professional_client):
     Signal.objects.filter(slug="verslaving").update(title_en="")
-    english = professional_client.get(reverse("signals:catalogue"), HTTP_ACCEPT_LANGUAGE="en")
+    english = in_language(professional_client, "en").get(reverse("signals:catalogue"))
     assert "<strong>Verslaving</strong>" in english.text
 
 
 def test_guide_shows_the_six_tips_and_the_points_of_tip_three(professional_client):
-    response = professional_client.get(reverse("signals:guide"), HTTP_ACCEPT_LANGUAGE="nl")
+    response = in_language(professional_client, "nl").get(reverse("signals:guide"))
     assert response.status_code == 200
     assert response.text.count('id="tip-') == 6
     assert "Bespreek zorgen vanuit inclusiviteit" in response.text
     assert "Vraag of de signalen herkenbaar zijn" in response.text
     assert "Ga, conform de privacyregels, in gesprek" in response.text
     assert "Bespreek het met de jongere" in response.text
-    english = professional_client.get(reverse("signals:guide"), HTTP_ACCEPT_LANGUAGE="en")
+    english = in_language(professional_client, "en").get(reverse("signals:guide"))
     assert "Ask whether the signals are recognisable" in english.text
     assert "Discuss it with the young person" in english.text
 
 
 def test_referrals_link_out_safely_and_to_the_parents_page(professional_client):
-    response = professional_client.get(reverse("signals:referrals"), HTTP_ACCEPT_LANGUAGE="nl")
+    response = in_language(professional_client, "nl").get(reverse("signals:referrals"))
     assert response.status_code == 200
     assert 'href="http://www.fier.nl/ik-zoek-hulp" rel="noopener noreferrer external"' in response.text
     assert 'href="https://dealenmetdrugs.nl/verhalen/" rel="noopener' in response.text
     assert f'href="{reverse("signals:parents")}"' in response.text
     # Every outside link opens without handing the portal's window to the other site.
     assert response.text.count('href="http') == response.text.count('rel="noopener')
-    english = professional_client.get(reverse("signals:referrals"), HTTP_ACCEPT_LANGUAGE="en")
+    english = in_language(professional_client, "en").get(reverse("signals:referrals"))
     assert "Parents and carers" in english.text
     assert "Decision tree: drug crime at school" in english.text
 
 
 def test_parents_page_is_a_printable_handout(professional_client):
-    response = professional_client.get(reverse("signals:parents"), HTTP_ACCEPT_LANGUAGE="nl")
+    response = in_language(professional_client, "nl").get(reverse("signals:parents"))
     assert response.status_code == 200
     text = response.text
     assert "css/print.css" in text

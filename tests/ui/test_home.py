@@ -3,11 +3,12 @@
 from django.urls import reverse
 
 from portal.navigation import navigation_for
+from tests.conftest import in_language
 from tests.ui.conftest import login, page_of, user_make
 
 
 def test_start_page_greets_the_user_with_organisation_and_role(signed_in):
-    signed_in.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    in_language(signed_in, "en")
     page = page_of(signed_in.get(reverse("home")))
     main = page.find("main")
     assert main.find("h1").text == "Welcome, Sanne"
@@ -28,7 +29,7 @@ def test_start_page_links_to_every_navigation_item_with_an_explanation(signed_in
 
 def test_user_without_organisation_is_told_how_to_join(client, db, settings):
     settings.PORTAL_REQUIRE_MFA = False
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    in_language(client, "en")
     user_make("los@example.org", first_name="Lot")
     login(client, "los@example.org")
     main = page_of(client.get(reverse("home"))).find("main")
