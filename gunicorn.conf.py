@@ -21,5 +21,10 @@ accesslog = "-"
 forwarded_allow_ips = "*"
 
 
-def pre_fork(server, worker):
+def when_ready(server):
+    # The application is loaded (preload_app); load the privacy guard's ~1 GB of
+    # lookup tables once here, then freeze so the forked workers share the pages.
+    from portal.privacy import warm_up
+
+    warm_up()
     gc.freeze()
