@@ -247,7 +247,7 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Signalenportaal <nor
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Privacy guard (portal/privacy.py) -----------------------------------------------
-# deduce builds its lookup tables once (~150 s) and caches them here.
+# deduce builds its lookup tables once (~70 s) and caches them here.
 PRIVACY_GUARD_CACHE_DIR = env.path("PRIVACY_GUARD_CACHE_DIR", default=BASE_DIR / ".cache" / "deduce")
 
 # --- Logging ----------------------------------------------------------------------
