@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.memberships import membership_create
 from portal.models import Invitation, Membership, Organisation, User
-from portal.roles import DEFAULT_DOMAIN_FOR_KIND, Role
+from portal.roles import Role
 
 # The mail goes out in Dutch first, with the English text below it.
 _MAIL_LANGUAGES = ("nl", "en")
@@ -105,10 +105,9 @@ def invitation_create(
     """
     email = email.strip().lower()
     invitation_check(email=email, organisation=organisation, role=role, invited_by=invited_by)
-    if role == Role.PROFESSIONAL and not domain:
-        domain = DEFAULT_DOMAIN_FOR_KIND[organisation.kind]
     if role != Role.PROFESSIONAL:
         domain = ""
+    # A blank domain for a professional is filled in by membership_create on acceptance.
     invitation = Invitation(
         email=email,
         organisation=organisation,

@@ -6,7 +6,6 @@ from django.views.i18n import set_language
 from portal import health, views
 
 # The admin login goes through allauth: its rate limits and MFA apply there too.
-admin.autodiscover()
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = "Signalenportaal"
 

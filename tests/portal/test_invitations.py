@@ -29,6 +29,13 @@ def invite(client, email, organisation, role=Role.PROFESSIONAL, domain=""):
     )
 
 
+def invite_directly(email, organisation, invited_by, role=Role.PROFESSIONAL):
+    """The service itself, as the view calls it."""
+    return invitation_create(
+        email=email, organisation=organisation, role=role, invited_by=invited_by, base_url="http://testserver/"
+    )
+
+
 def accept(client, url, password=NEW_PASSWORD, password2=None):
     return client.post(
         url,
@@ -111,13 +118,7 @@ def test_the_mail_is_sent_only_when_the_invitation_is_committed(
 
 @pytest.mark.django_db
 def test_an_expired_invitation_link_is_404(client, coordinator, school_a):
-    invitation = invitation_create(
-        email="laat@elders.example.org",
-        organisation=school_a,
-        role=Role.PROFESSIONAL,
-        invited_by=coordinator,
-        base_url="http://testserver/",
-    )
+    invitation = invite_directly("laat@elders.example.org", school_a, coordinator, role=Role.PROFESSIONAL)
     Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
     url = reverse("invitation_accept", args=[invitation.token])
     assert client.get(url).status_code == 404
@@ -133,13 +134,7 @@ def test_an_unknown_token_is_404(client):
 @pytest.mark.django_db
 def test_invitation_expires_after_the_configured_days(settings, coordinator, school_a):
     settings.PORTAL_INVITATION_DAYS = 3
-    invitation = invitation_create(
-        email="x@elders.example.org",
-        organisation=school_a,
-        role=Role.PROFESSIONAL,
-        invited_by=coordinator,
-        base_url="http://testserver/",
-    )
+    invitation = invite_directly("x@elders.example.org", school_a, coordinator, role=Role.PROFESSIONAL)
     assert timedelta(days=3) - timedelta(minutes=1) < invitation.expires_at - timezone.now() <= timedelta(days=3)
 
 
@@ -155,13 +150,7 @@ def test_a_coordinator_cannot_invite_into_an_organisation_they_do_not_coordinate
     assert not Invitation.objects.exists()
     assert mail.outbox == []
     with pytest.raises(PermissionDenied):
-        invitation_create(
-            email="x@elders.example.org",
-            organisation=politie,
-            role=Role.PROFESSIONAL,
-            invited_by=coordinator,
-            base_url="http://testserver/",
-        )
+        invite_directly("x@elders.example.org", politie, coordinator, role=Role.PROFESSIONAL)
 
 
 @pytest.mark.django_db
@@ -210,13 +199,7 @@ def test_an_address_that_already_has_an_account_is_refused(coordinator_client, p
 def test_a_weak_or_mistyped_password_is_refused_and_nothing_is_created(
     client, coordinator, school_a, password, password2, field, code
 ):
-    invitation = invitation_create(
-        email="nieuw@elders.example.org",
-        organisation=school_a,
-        role=Role.PROFESSIONAL,
-        invited_by=coordinator,
-        base_url="http://testserver/",
-    )
+    invitation = invite_directly("nieuw@elders.example.org", school_a, coordinator, role=Role.PROFESSIONAL)
     url = reverse("invitation_accept", args=[invitation.token])
     response = accept(client, url, password=password, password2=password2)
     assert response.status_code == 200
@@ -231,13 +214,7 @@ def test_a_weak_or_mistyped_password_is_refused_and_nothing_is_created(
 
 @pytest.mark.django_db
 def test_accepting_twice_through_the_service_is_refused(coordinator, school_a):
-    invitation = invitation_create(
-        email="nieuw@elders.example.org",
-        organisation=school_a,
-        role=Role.PROFESSIONAL,
-        invited_by=coordinator,
-        base_url="http://testserver/",
-    )
+    invitation = invite_directly("nieuw@elders.example.org", school_a, coordinator, role=Role.PROFESSIONAL)
     invitation_accept(invitation=invitation, first_name="A", last_name="B", password=NEW_PASSWORD)
     with pytest.raises(ValidationError):
         invitation_accept(invitation=invitation, first_name="C", last_name="D", password=NEW_PASSWORD)
@@ -247,13 +224,7 @@ def test_accepting_twice_through_the_service_is_refused(coordinator, school_a):
 @pytest.mark.django_db
 def test_an_invitee_who_must_use_mfa_is_sent_to_totp_setup(client, settings, coordinator, school_a):
     settings.PORTAL_REQUIRE_MFA = True
-    invitation = invitation_create(
-        email="nieuw@elders.example.org",
-        organisation=school_a,
-        role=Role.PROFESSIONAL,
-        invited_by=coordinator,
-        base_url="http://testserver/",
-    )
+    invitation = invite_directly("nieuw@elders.example.org", school_a, coordinator, role=Role.PROFESSIONAL)
     response = accept(client, reverse("invitation_accept", args=[invitation.token]))
     assert response.url == reverse("home")
     home = client.get(reverse("home"))
