@@ -1,13 +1,14 @@
-"""Users, organisations, memberships and invitations.
+"""Users, organisations, memberships, invitations and the audit trail.
 
-Declarative only: writes go through the services in `portal/memberships.py`
-and `portal/invitations.py`.
+Declarative only: writes go through the services in `portal/memberships.py`,
+`portal/invitations.py` and `portal/audit.py`.
 """
 
 import secrets
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.roles import Domain, OrganisationKind, Role
@@ -158,3 +159,81 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.email} → {self.organisation}"
+
+
+class AuditQuerySet(models.QuerySet):
+    """History is appended, never edited: bulk updates and deletes are refused too."""
+
+    def update(self, **kwargs):
+        raise AuditEvent.AppendOnly("The audit trail cannot be changed.")
+
+    def delete(self):
+        raise AuditEvent.AppendOnly("The audit trail cannot be deleted.")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise AuditEvent.AppendOnly("The audit trail cannot be changed.")
+
+
+class AuditEvent(models.Model):
+    """One read or write of a consultation (or an export of statistics), written by portal/audit.py.
+
+    The references to users and organisations carry no database constraint and a
+    copy of the name: the trail outlives the accounts and organisations it mentions.
+    """
+
+    class AppendOnly(Exception):
+        pass
+
+    class Action(models.TextChoices):
+        VIEW = "view", _("Viewed")
+        CREATE = "create", _("Created")
+        EDIT = "edit", _("Edited")
+        INVITE = "invite", _("Invited a colleague")
+        WITHDRAW = "withdraw", _("Withdrew an invitation")
+        ADVISE = "advise", _("Gave advice")
+        CONVERSATION = "conversation", _("Recorded the conversation")
+        NEXT_STEPS = "next_steps", _("Recorded next steps")
+        CLOSE = "close", _("Closed")
+        REOPEN = "reopen", _("Reopened")
+        CLOSE_WARNING = "close_warning", _("Warned of automatic closing")
+        AUTO_CLOSE = "auto_close", _("Closed after inactivity")
+        PURGE = "purge", _("Deleted after the retention term")
+        EXPORT = "export", _("Exported statistics")
+
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    actor = models.ForeignKey(
+        User, on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+", verbose_name=_("who")
+    )
+    actor_name = models.CharField(_("who"), max_length=300, blank=True)
+    acting_organisation = models.ForeignKey(
+        Organisation, on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+"
+    )
+    acting_organisation_name = models.CharField(_("on behalf of"), max_length=200, blank=True)
+    consultation_reference = models.CharField(_("consultation"), max_length=14, blank=True, db_index=True)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+"
+    )
+    organisation_name = models.CharField(_("organisation concerned"), max_length=200, blank=True)
+    detail = models.CharField(_("detail"), max_length=200, blank=True)
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["-created_at", "-pk"]
+        default_permissions = ("view",)
+
+    def __str__(self):
+        who = self.actor_name or "system"
+        return f"{self.created_at:%Y-%m-%d %H:%M} {who} {self.action} {self.consultation_reference}"
+
+    # The application-level half of the append-only rule (the trigger is the database half).
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AuditEvent.AppendOnly("The audit trail cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AuditEvent.AppendOnly("The audit trail cannot be deleted.")

@@ -170,6 +170,16 @@ ANONYMOUS_USER_NAME = None
 # Invitation links stay valid this long.
 PORTAL_INVITATION_DAYS = env.int("PORTAL_INVITATION_DAYS", default=14)
 
+# --- Retention and statistics (consultations/retention.py, consultations/statistics.py) ---
+# A closed consultation is deleted this many days after closing (anonymous counts stay).
+PORTAL_RETENTION_CLOSED_DAYS = env.int("PORTAL_RETENTION_CLOSED_DAYS", default=365)
+# An open consultation nobody touched for this many days is closed automatically ...
+PORTAL_RETENTION_INACTIVE_DAYS = env.int("PORTAL_RETENTION_INACTIVE_DAYS", default=180)
+# ... and its author is warned by e-mail this many days before that.
+PORTAL_RETENTION_WARNING_DAYS = env.int("PORTAL_RETENTION_WARNING_DAYS", default=14)
+# Statistics and exports show every count below this as "<N".
+PORTAL_STATISTICS_THRESHOLD = env.int("PORTAL_STATISTICS_THRESHOLD", default=5)
+
 # --- Sessions and security ------------------------------------------------------
 SESSION_COOKIE_AGE = 30 * 60  # sessions end after 30 minutes without a request
 SESSION_SAVE_EVERY_REQUEST = True

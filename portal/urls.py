@@ -16,5 +16,6 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("uitnodigingen/", include("portal.invitation_urls")),
     path("signalen/", include("signals.urls")),
+    path("overleg/", include("consultations.urls")),
     path("beheer/", admin.site.urls),
 ]
