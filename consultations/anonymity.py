@@ -1,7 +1,7 @@
 """The privacy guard applied to a consultation's free texts.
 
-Every service that stores free text calls `ensure_anonymous`; forms call
-`identifying_text_errors` first so the user sees each finding next to the field.
+Every service that stores free text calls `ensure_anonymous`; forms use
+`AnonymousTextFormMixin` first so the user sees each finding next to the field.
 The portal's own referral organisations are names that may be written.
 """
 
@@ -38,3 +38,18 @@ def ensure_anonymous(texts: dict[str, str]) -> None:
     errors = identifying_text_errors(texts)
     if errors:
         raise ValidationError(errors)
+
+
+class AnonymousTextFormMixin:
+    """For forms: run the privacy guard over `anonymous_fields` in `clean()` and show each
+    finding (what kind, which text, how to rephrase) as an error on its field."""
+
+    anonymous_fields: tuple[str, ...] = ()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        texts = {field: cleaned_data.get(field) or "" for field in self.anonymous_fields if not self.has_error(field)}
+        for field, messages in identifying_text_errors(texts).items():
+            for message in messages:
+                self.add_error(field, message)
+        return cleaned_data
