@@ -12,7 +12,7 @@ run: $(VENV)/.installed .env messages ## Serve the portal with demo data on http
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed .env messages ## The whole test suite (DATABASE_URL / REDIS_URL select PostgreSQL / Redis)
+test: $(VENV)/.installed-test .env messages ## The whole test suite (DATABASE_URL / REDIS_URL select PostgreSQL / Redis)
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
 
@@ -23,6 +23,11 @@ lint: $(VENV)/.installed
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# The tests also drive a real browser (tests/e2e/), with selenium from requirements-test.txt.
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
 # A development .env: DEBUG on and a random secret, made once.

@@ -10,12 +10,10 @@ holds a link only, never case text.
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.shortcuts import assign_perm, remove_perm
 
@@ -23,10 +21,9 @@ from consultations.access import ADVISE, VIEW
 from consultations.anonymity import ensure_anonymous
 from consultations.models import Advice, Consultation, Participant
 from portal.audit import audit_record
+from portal.mail import mail_send
 from portal.models import AuditEvent, Membership, User
 from portal.roles import Role
-
-_MAIL_LANGUAGES = ("nl", "en")
 
 
 def invitable_colleagues(consultation: Consultation) -> QuerySet[User]:
@@ -44,26 +41,16 @@ def invitable_colleagues(consultation: Consultation) -> QuerySet[User]:
     )
 
 
-def _render_in_languages(template_name: str, context: dict, separator: str) -> str:
-    rendered = []
-    for language in _MAIL_LANGUAGES:
-        with translation.override(language):
-            text = render_to_string(template_name, context).strip()
-        if text not in rendered:
-            rendered.append(text)
-    return separator.join(rendered)
-
-
 def _invitation_mail(participant: Participant, base_url: str) -> None:
     context = {
         "inviter": participant.invited_by,
         "url": base_url.rstrip("/") + reverse("consultations:detail", args=[participant.consultation.reference]),
     }
-    send_mail(
-        subject=_render_in_languages("consultations/email/invited_subject.txt", context, " / "),
-        message=_render_in_languages("consultations/email/invited_message.txt", context, "\n\n-----\n\n"),
-        from_email=None,
-        recipient_list=[participant.user.email],
+    mail_send(
+        to=participant.user.email,
+        subject_template="consultations/email/invited_subject.txt",
+        body_template="consultations/email/invited_message.txt",
+        context=context,
     )
 
 

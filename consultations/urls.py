@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from consultations import review_views, views
+from consultations import followup_views, review_views, sharing_views, views
 
 
 class ReferenceConverter:
@@ -29,15 +29,15 @@ urlpatterns = [
     path("statistieken/export.csv", review_views.statistics_export, name="statistics_export"),
     path("<reference:reference>/", views.consultation_detail, name="detail"),
     path("<reference:reference>/bewerken/", views.consultation_edit, name="edit"),
-    path("<reference:reference>/collegas/", views.consultation_invite, name="invite"),
+    path("<reference:reference>/collegas/", sharing_views.consultation_invite, name="invite"),
     path(
         "<reference:reference>/collegas/<int:participant_id>/intrekken/",
-        views.consultation_withdraw,
+        sharing_views.consultation_withdraw,
         name="withdraw",
     ),
-    path("<reference:reference>/advies/", views.advice_create, name="advise"),
-    path("<reference:reference>/gesprek/", views.consultation_conversation, name="conversation"),
-    path("<reference:reference>/vervolg/", views.consultation_next_steps, name="next_steps"),
-    path("<reference:reference>/afsluiten/", views.consultation_close, name="close"),
-    path("<reference:reference>/heropenen/", views.consultation_reopen, name="reopen"),
+    path("<reference:reference>/advies/", sharing_views.advice_create, name="advise"),
+    path("<reference:reference>/gesprek/", followup_views.consultation_conversation, name="conversation"),
+    path("<reference:reference>/vervolg/", followup_views.consultation_next_steps, name="next_steps"),
+    path("<reference:reference>/afsluiten/", followup_views.consultation_close, name="close"),
+    path("<reference:reference>/heropenen/", followup_views.consultation_reopen, name="reopen"),
 ]

@@ -12,21 +12,17 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import Http404
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.mail import mail_send
 from portal.memberships import membership_create
 from portal.models import Invitation, Membership, Organisation, User
 from portal.roles import Role
-
-# The mail goes out in Dutch first, with the English text below it.
-_MAIL_LANGUAGES = ("nl", "en")
 
 
 def organisations_invitable_by(user: User) -> QuerySet[Organisation]:
@@ -67,25 +63,13 @@ def invitation_check(*, email: str, organisation: Organisation, role: str, invit
         )
 
 
-def _render_in_languages(template_name: str, context: dict, separator: str) -> str:
-    rendered = []
-    for language in _MAIL_LANGUAGES:
-        with translation.override(language):
-            text = render_to_string(template_name, context).strip()
-        if text not in rendered:
-            rendered.append(text)
-    return separator.join(rendered)
-
-
 def _invitation_send(invitation: Invitation, accept_url: str) -> None:
     context = {"invitation": invitation, "accept_url": accept_url, "days": settings.PORTAL_INVITATION_DAYS}
-    subject = _render_in_languages("portal/email/invitation_subject.txt", context, " / ")
-    body = _render_in_languages("portal/email/invitation_message.txt", context, "\n\n----------\n\n")
-    send_mail(
-        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split()),
-        body + "\n",
-        settings.DEFAULT_FROM_EMAIL,
-        [invitation.email],
+    mail_send(
+        to=invitation.email,
+        subject_template="portal/email/invitation_subject.txt",
+        body_template="portal/email/invitation_message.txt",
+        context=context,
     )
 
 

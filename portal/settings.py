@@ -177,6 +177,8 @@ PORTAL_RETENTION_CLOSED_DAYS = env.int("PORTAL_RETENTION_CLOSED_DAYS", default=3
 PORTAL_RETENTION_INACTIVE_DAYS = env.int("PORTAL_RETENTION_INACTIVE_DAYS", default=180)
 # ... and its author is warned by e-mail this many days before that.
 PORTAL_RETENTION_WARNING_DAYS = env.int("PORTAL_RETENTION_WARNING_DAYS", default=14)
+# Links in mails sent without a request (the retention job's warnings) start with this.
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 # Statistics and exports show every count below this as "<N".
 PORTAL_STATISTICS_THRESHOLD = env.int("PORTAL_STATISTICS_THRESHOLD", default=5)
 

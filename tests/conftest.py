@@ -23,3 +23,16 @@ def in_language(client, language):
     """The client as a user who chose `language` with the language switch."""
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     return client
+
+
+def pytest_collection_modifyitems(items):
+    """Transactional tests end with a flush that also wipes what migrations loaded (role groups,
+    the Signalenblad content); every one of them must restore it with `serialized_rollback=True`,
+    or the tests after it fail for a reason far from their own code."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = (marker and marker.kwargs.get("transaction")) or "live_server" in item.fixturenames
+        if transactional and not (marker and marker.kwargs.get("serialized_rollback")):
+            raise pytest.UsageError(
+                f"{item.nodeid}: mark it @pytest.mark.django_db(transaction=True, serialized_rollback=True)"
+            )

@@ -54,7 +54,7 @@ def coordinator_client(client, coordinator):
     return client
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_invitation_end_to_end(coordinator_client, coordinator, school_a, client):
     response = invite(coordinator_client, "Nieuwe.Docent@elders.example.org", school_a)
     assert response.status_code == 302
