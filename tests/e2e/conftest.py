@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-selenium = pytest.importorskip("selenium", reason="selenium is not installed (make test installs requirements-test.txt)")
+selenium = pytest.importorskip("selenium", reason="selenium is missing (make test installs requirements-test.txt)")
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
@@ -32,7 +32,10 @@ def browser():
     options.binary_location = binary
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=nl"):
         options.add_argument(argument)
-    options.add_argument(f"--window-size={PHONE_WIDTH},800")
+    # Headless windows are at least 500 px wide; a phone is emulated instead.
+    options.add_experimental_option(
+        "mobileEmulation", {"deviceMetrics": {"width": PHONE_WIDTH, "height": 800, "pixelRatio": 1}}
+    )
     chrome = webdriver.Chrome(service=Service(driver), options=options)
     chrome.implicitly_wait(2)
     yield chrome
