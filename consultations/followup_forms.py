@@ -123,6 +123,10 @@ class NextStepsForm(AnonymousTextFormMixin, ServiceErrorsFormMixin, forms.Form):
             (organisation.pk, organisation.name) for group in groups for organisation in group.organisations
         ]
 
+    def clean_referrals(self) -> list[ReferralOrganisation]:
+        # A list, as `consultation_record_next_steps` takes it (the queryset is already evaluated).
+        return list(self.cleaned_data["referrals"])
+
     def referral_groups(self) -> list[tuple[AudienceGroup, list[tuple]]]:
         """Per audience: each checkbox with its organisation (for the description and link)."""
         options = {option.data["value"]: option for option in self["referrals"]}

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -21,15 +21,9 @@ from consultations import services
 from consultations.access import CHANGE, consultation_get_for_user
 from consultations.followup_forms import CloseForm, ConversationForm, NextStepsForm
 from consultations.retention import scheduled_deletion
-from consultations.sharing_views import consultation_summary_context, consultation_viewed
+from consultations.sharing_views import consultation_page
 from signals.guidance import NOT_PROOF, TALK_WITH_YOUNG_PERSON, WHERE_ELSE, guidance_text, guidance_texts
 from signals.selectors import PARENTS_SHEET_SLUG, conversation_tips, referral_organisations_by_audience
-
-
-def _render(request, template_name, consultation, access, **context):
-    if request.method == "GET":
-        consultation_viewed(request, consultation)
-    return render(request, template_name, {**consultation_summary_context(consultation, access), **context})
 
 
 def _to_detail(consultation):
@@ -40,16 +34,11 @@ def _to_detail(consultation):
 def consultation_conversation(request, reference):
     consultation, access = consultation_get_for_user(request.user, reference, CHANGE)
     form = ConversationForm(request.POST or None, consultation=consultation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.consultation_record_conversation(consultation=consultation, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_service_error(error)
-        else:
-            messages.success(request, _("The conversation has been recorded."))
-            return _to_detail(consultation)
+    if form.save_through(services.consultation_record_conversation, consultation=consultation, by=request.user):
+        messages.success(request, _("The conversation has been recorded."))
+        return _to_detail(consultation)
     guidance = guidance_texts(NOT_PROOF, TALK_WITH_YOUNG_PERSON)
-    return _render(
+    return consultation_page(
         request,
         "consultations/conversation.html",
         consultation,
@@ -65,20 +54,10 @@ def consultation_conversation(request, reference):
 def consultation_next_steps(request, reference):
     consultation, access = consultation_get_for_user(request.user, reference, CHANGE)
     form = NextStepsForm(request.POST or None, consultation=consultation, groups=referral_organisations_by_audience())
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.consultation_record_next_steps(
-                consultation=consultation,
-                by=request.user,
-                next_steps=form.cleaned_data["next_steps"],
-                referrals=list(form.cleaned_data["referrals"]),
-            )
-        except ValidationError as error:
-            form.add_service_error(error)
-        else:
-            messages.success(request, _("The next steps have been recorded."))
-            return _to_detail(consultation)
-    return _render(
+    if form.save_through(services.consultation_record_next_steps, consultation=consultation, by=request.user):
+        messages.success(request, _("The next steps have been recorded."))
+        return _to_detail(consultation)
+    return consultation_page(
         request,
         "consultations/next_steps.html",
         consultation,
@@ -93,16 +72,11 @@ def consultation_next_steps(request, reference):
 def consultation_close(request, reference):
     consultation, access = consultation_get_for_user(request.user, reference, CHANGE)
     form = CloseForm(request.POST or None, consultation=consultation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.consultation_close(consultation=consultation, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_service_error(error)
-        else:
-            messages.success(request, _("The consultation has been closed."))
-            return _to_detail(consultation)
+    if form.save_through(services.consultation_close, consultation=consultation, by=request.user):
+        messages.success(request, _("The consultation has been closed."))
+        return _to_detail(consultation)
     retention_days = settings.PORTAL_RETENTION_CLOSED_DAYS
-    return _render(
+    return consultation_page(
         request,
         "consultations/close.html",
         consultation,

@@ -43,6 +43,17 @@ def _text_field(field_name: str, help_text) -> forms.CharField:
     )
 
 
+def _signal_select(label: str, choices, initial) -> forms.ChoiceField:
+    """Since when / how often for one signal: optional, "unknown" until the professional says."""
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        initial=initial,
+        required=False,
+        widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
+    )
+
+
 @dataclass(frozen=True)
 class SignalRow:
     """One signal with its four bound fields, for the template."""
@@ -91,19 +102,11 @@ class ConsultationForm(AnonymousTextFormMixin, forms.Form):
         self.signal_errors: list[str] = []
         for signal in self.signals:
             self.fields[f"signal_{signal.pk}"] = forms.BooleanField(label=signal.title, required=False)
-            self.fields[f"since_{signal.pk}"] = forms.ChoiceField(
-                label=_("%(signal)s: since when?") % {"signal": signal.title},
-                choices=Period.choices,
-                initial=Period.UNKNOWN,
-                required=False,
-                widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
+            self.fields[f"since_{signal.pk}"] = _signal_select(
+                _("%(signal)s: since when?") % {"signal": signal.title}, Period.choices, Period.UNKNOWN
             )
-            self.fields[f"frequency_{signal.pk}"] = forms.ChoiceField(
-                label=_("%(signal)s: how often?") % {"signal": signal.title},
-                choices=Frequency.choices,
-                initial=Frequency.UNKNOWN,
-                required=False,
-                widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
+            self.fields[f"frequency_{signal.pk}"] = _signal_select(
+                _("%(signal)s: how often?") % {"signal": signal.title}, Frequency.choices, Frequency.UNKNOWN
             )
             self.fields[f"note_{signal.pk}"] = forms.CharField(
                 label=_("%(signal)s: factual note (optional)") % {"signal": signal.title},

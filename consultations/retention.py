@@ -17,8 +17,7 @@ See docs/adr/0006-retention.md.
 import logging
 import smtplib
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -27,14 +26,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from consultations.models import Consultation, ConsultationTally, Outcome, SignalTally
-from portal.audit import audit_record
+from consultations.statistics import statistics_month
+from portal.audit import audit_consultation
 from portal.mail import mail_send
 from portal.models import AuditEvent
 
 logger = logging.getLogger(__name__)
-
-# Statistics count per calendar month as it was in the Netherlands when the consultation was logged.
-STATISTICS_TIMEZONE = ZoneInfo("Europe/Amsterdam")
 
 
 @dataclass(frozen=True)
@@ -72,11 +69,6 @@ def scheduled_auto_close(consultation: Consultation) -> datetime | None:
         warned_until = consultation.close_warning_sent_at + timedelta(days=settings.PORTAL_RETENTION_WARNING_DAYS)
         closes_at = max(closes_at, warned_until)
     return closes_at
-
-
-def statistics_month(moment: datetime) -> date:
-    """The first day of the month `moment` falls in, in Dutch time: the key of the anonymous counts."""
-    return timezone.localtime(moment, STATISTICS_TIMEZONE).date().replace(day=1)
 
 
 def default_base_url() -> str:
@@ -165,12 +157,7 @@ def retention_warn(*, now: datetime, base_url: str) -> tuple[int, int]:
                     continue
                 consultation.close_warning_sent_at = now
                 consultation.save(update_fields=["close_warning_sent_at"])
-                audit_record(
-                    action=AuditEvent.Action.CLOSE_WARNING,
-                    actor=None,
-                    consultation_reference=consultation.reference,
-                    organisation=consultation.organisation,
-                )
+                audit_consultation(action=AuditEvent.Action.CLOSE_WARNING, actor=None, consultation=consultation)
                 _warning_mail(consultation, base_url)
         except (smtplib.SMTPException, OSError):
             logger.exception("The closing warning for consultation %s could not be sent.", pk)
@@ -193,11 +180,10 @@ def retention_close_inactive(*, now: datetime) -> int:
             consultation.outcome = Outcome.CLOSED_INACTIVE
             consultation.closed_at = now
             consultation.save(update_fields=["status", "outcome", "closed_at", "updated_at"])
-            audit_record(
+            audit_consultation(
                 action=AuditEvent.Action.AUTO_CLOSE,
                 actor=None,
-                consultation_reference=consultation.reference,
-                organisation=consultation.organisation,
+                consultation=consultation,
                 detail=Outcome.CLOSED_INACTIVE,
             )
             closed += 1
@@ -239,12 +225,7 @@ def retention_purge(*, now: datetime) -> int:
             signal_ids = consultation.observed_signals.order_by("signal_id").values_list("signal_id", flat=True)
             for signal_id in list(signal_ids):
                 _tally_increment(SignalTally, organisation=organisation, month=month, signal_id=signal_id)
-            audit_record(
-                action=AuditEvent.Action.PURGE,
-                actor=None,
-                consultation_reference=consultation.reference,
-                organisation=organisation,
-            )
+            audit_consultation(action=AuditEvent.Action.PURGE, actor=None, consultation=consultation)
             consultation.delete()
             purged += 1
     return purged

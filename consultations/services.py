@@ -19,7 +19,7 @@ from guardian.shortcuts import assign_perm
 from consultations.access import CHANGE, VIEW
 from consultations.anonymity import ensure_anonymous
 from consultations.models import AUTHOR_OUTCOMES, Consultation, ObservedSignal
-from portal.audit import audit_record
+from portal.audit import audit_consultation
 from portal.models import AuditEvent, Membership, Organisation, User
 from portal.roles import Role
 from signals.models import ReferralOrganisation, Signal
@@ -91,6 +91,11 @@ def _texts_check(texts: dict[str, str], observations: list[SignalObservation] = 
     ensure_anonymous({**texts, **notes})
 
 
+def consultation_view_record(*, consultation: Consultation, by: User) -> None:
+    """A page that shows the consultation's text is a read, and every read is in the audit trail."""
+    audit_consultation(action=AuditEvent.Action.VIEW, actor=by, consultation=consultation)
+
+
 def consultation_create(
     *,
     author: User,
@@ -133,12 +138,7 @@ def consultation_create(
         ObservedSignal.objects.bulk_create(rows)
         assign_perm(VIEW, author, consultation)
         assign_perm(CHANGE, author, consultation)
-        audit_record(
-            action=AuditEvent.Action.CREATE,
-            actor=author,
-            consultation_reference=consultation.reference,
-            organisation=organisation,
-        )
+        audit_consultation(action=AuditEvent.Action.CREATE, actor=author, consultation=consultation)
     return consultation
 
 
@@ -167,12 +167,7 @@ def consultation_update(
         consultation.save()
         consultation.observed_signals.all().delete()
         ObservedSignal.objects.bulk_create(rows)
-        audit_record(
-            action=AuditEvent.Action.EDIT,
-            actor=by,
-            consultation_reference=consultation.reference,
-            organisation=consultation.organisation,
-        )
+        audit_consultation(action=AuditEvent.Action.EDIT, actor=by, consultation=consultation)
     return consultation
 
 
@@ -197,12 +192,7 @@ def consultation_record_conversation(
         _touch(consultation)
         consultation.full_clean(exclude=["submission_token"])
         consultation.save()
-        audit_record(
-            action=AuditEvent.Action.CONVERSATION,
-            actor=by,
-            consultation_reference=consultation.reference,
-            organisation=consultation.organisation,
-        )
+        audit_consultation(action=AuditEvent.Action.CONVERSATION, actor=by, consultation=consultation)
     return consultation
 
 
@@ -225,12 +215,7 @@ def consultation_record_next_steps(
         consultation.full_clean(exclude=["submission_token"])
         consultation.save()
         consultation.referrals.set(referrals)
-        audit_record(
-            action=AuditEvent.Action.NEXT_STEPS,
-            actor=by,
-            consultation_reference=consultation.reference,
-            organisation=consultation.organisation,
-        )
+        audit_consultation(action=AuditEvent.Action.NEXT_STEPS, actor=by, consultation=consultation)
     return consultation
 
 
@@ -249,13 +234,7 @@ def consultation_close(*, consultation: Consultation, by: User, outcome: str, ou
         consultation.last_activity_at = now
         consultation.full_clean(exclude=["submission_token"])
         consultation.save()
-        audit_record(
-            action=AuditEvent.Action.CLOSE,
-            actor=by,
-            consultation_reference=consultation.reference,
-            organisation=consultation.organisation,
-            detail=outcome,
-        )
+        audit_consultation(action=AuditEvent.Action.CLOSE, actor=by, consultation=consultation, detail=outcome)
     return consultation
 
 
@@ -269,10 +248,5 @@ def consultation_reopen(*, consultation: Consultation, by: User) -> Consultation
         consultation.outcome, consultation.closed_at = "", None
         _touch(consultation)
         consultation.save()
-        audit_record(
-            action=AuditEvent.Action.REOPEN,
-            actor=by,
-            consultation_reference=consultation.reference,
-            organisation=consultation.organisation,
-        )
+        audit_consultation(action=AuditEvent.Action.REOPEN, actor=by, consultation=consultation)
     return consultation

@@ -20,7 +20,7 @@ from guardian.shortcuts import assign_perm, remove_perm
 from consultations.access import ADVISE, VIEW
 from consultations.anonymity import ensure_anonymous
 from consultations.models import Advice, Consultation, Participant
-from portal.audit import audit_record
+from portal.audit import audit_consultation
 from portal.mail import mail_send
 from portal.models import AuditEvent, Membership, User
 from portal.roles import Role
@@ -54,6 +54,13 @@ def _invitation_mail(participant: Participant, base_url: str) -> None:
     )
 
 
+def _activity_record(consultation: Consultation) -> None:
+    """A colleague's invitation or advice keeps the consultation alive (consultations/retention.py)."""
+    consultation.last_activity_at = timezone.now()
+    consultation.close_warning_sent_at = None
+    consultation.save(update_fields=["last_activity_at", "close_warning_sent_at", "updated_at"])
+
+
 def consultation_invite(*, consultation: Consultation, invitee: User, by: User, base_url: str) -> Participant:
     """Invite a colleague: they may view the consultation and give advice; they get an e-mail with a link."""
     with transaction.atomic():
@@ -67,16 +74,8 @@ def consultation_invite(*, consultation: Consultation, invitee: User, by: User, 
         participant = Participant.objects.create(consultation=consultation, user=invitee, invited_by=by)
         assign_perm(VIEW, invitee, consultation)
         assign_perm(ADVISE, invitee, consultation)
-        consultation.last_activity_at = timezone.now()
-        consultation.close_warning_sent_at = None
-        consultation.save(update_fields=["last_activity_at", "close_warning_sent_at", "updated_at"])
-        audit_record(
-            action=AuditEvent.Action.INVITE,
-            actor=by,
-            consultation_reference=consultation.reference,
-            organisation=consultation.organisation,
-            detail=str(invitee),
-        )
+        _activity_record(consultation)
+        audit_consultation(action=AuditEvent.Action.INVITE, actor=by, consultation=consultation, detail=str(invitee))
         transaction.on_commit(lambda: _invitation_mail(participant, base_url))
     return participant
 
@@ -88,11 +87,10 @@ def consultation_withdraw(*, participant: Participant, by: User) -> None:
         remove_perm(VIEW, participant.user, consultation)
         remove_perm(ADVISE, participant.user, consultation)
         participant.delete()
-        audit_record(
+        audit_consultation(
             action=AuditEvent.Action.WITHDRAW,
             actor=by,
-            consultation_reference=consultation.reference,
-            organisation=consultation.organisation,
+            consultation=consultation,
             detail=str(participant.user),
         )
 
@@ -114,13 +112,6 @@ def advice_create(
             raise ValidationError(_("This consultation has been closed in the meantime; your advice was not added."))
         advice.consultation = consultation
         advice.save()
-        consultation.last_activity_at = timezone.now()
-        consultation.close_warning_sent_at = None
-        consultation.save(update_fields=["last_activity_at", "close_warning_sent_at", "updated_at"])
-        audit_record(
-            action=AuditEvent.Action.ADVISE,
-            actor=author,
-            consultation_reference=consultation.reference,
-            organisation=consultation.organisation,
-        )
+        _activity_record(consultation)
+        audit_consultation(action=AuditEvent.Action.ADVISE, actor=author, consultation=consultation)
     return advice

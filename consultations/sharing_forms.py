@@ -6,6 +6,7 @@ as a `ValidationError` and is shown on the form by `ServiceErrorsFormMixin`.
 """
 
 import uuid
+from collections.abc import Callable
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -29,6 +30,23 @@ class ServiceErrorsFormMixin:
                 self.add_error(field if field in self.fields else None, errors)
         else:
             self.add_error(None, error)
+
+    def save_through(self, service: Callable[..., object], /, **context) -> bool:
+        """Write a bound, valid form with its one service: `service(**context, **cleaned_data)`
+        (the form's fields are named after the service's parameters). True when it wrote.
+
+        Unbound or invalid: False, with the field errors on the form. A refusal by the service —
+        identifying text, a double submit, a consultation closed in the meantime — is a
+        ValidationError from a service that changed nothing; it is shown on the form and gives
+        False, so the view renders the form again instead of redirecting."""
+        if not self.is_bound or not self.is_valid():
+            return False
+        try:
+            service(**context, **self.cleaned_data)
+        except ValidationError as error:
+            self.add_service_error(error)
+            return False
+        return True
 
 
 class DescribedOptionsMixin:

@@ -6,18 +6,15 @@ and missing alike), a form parses, one service in `consultations/sharing.py` wri
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from consultations import sharing
+from consultations import services, sharing
 from consultations.access import ADVISE, CHANGE, Access, consultation_get_for_user
 from consultations.models import Consultation
 from consultations.sharing_forms import AdviceForm, InviteForm, colleague_places
-from portal.audit import audit_record
-from portal.models import AuditEvent
 from signals.guidance import NOT_PROOF, guidance_text
 
 
@@ -30,34 +27,26 @@ def consultation_summary_context(consultation: Consultation, access: Access) -> 
     }
 
 
-def consultation_viewed(request: HttpRequest, consultation: Consultation) -> None:
-    """A page that shows the consultation's text is a read, and every read is in the audit trail."""
-    audit_record(
-        action=AuditEvent.Action.VIEW,
-        actor=request.user,
-        consultation_reference=consultation.reference,
-        organisation=consultation.organisation,
-    )
+def consultation_page(request: HttpRequest, template_name: str, consultation: Consultation, access: Access, **context):
+    """A consult or follow-up page with the consultation's summary on it. Showing it (GET) is a read
+    for the audit trail; showing a refused form again (POST) is not a second one."""
+    if request.method == "GET":
+        services.consultation_view_record(consultation=consultation, by=request.user)
+    return render(request, template_name, {**consultation_summary_context(consultation, access), **context})
 
 
 @login_required
 def consultation_invite(request, reference):
     consultation, access = consultation_get_for_user(request.user, reference, CHANGE)
     form = InviteForm(request.POST or None, consultation=consultation)
-    if request.method == "POST" and form.is_valid():
-        invitee = form.cleaned_data["invitee"]
-        try:
-            sharing.consultation_invite(
-                consultation=consultation, invitee=invitee, by=request.user, base_url=request.build_absolute_uri("/")
-            )
-        except ValidationError as error:
-            form.add_service_error(error)
-        else:
-            messages.success(
-                request,
-                _("%(name)s has been invited and gets an e-mail with a link to this consultation.") % {"name": invitee},
-            )
-            return redirect("consultations:detail", reference=consultation.reference)
+    base_url = request.build_absolute_uri("/")
+    if form.save_through(sharing.consultation_invite, consultation=consultation, by=request.user, base_url=base_url):
+        messages.success(
+            request,
+            _("%(name)s has been invited and gets an e-mail with a link to this consultation.")
+            % {"name": form.cleaned_data["invitee"]},
+        )
+        return redirect("consultations:detail", reference=consultation.reference)
     participants = consultation.participants.select_related("user").prefetch_related("user__memberships__organisation")
     invited = [(participant, colleague_places(participant.user)) for participant in participants]
     return render(
@@ -85,28 +74,15 @@ def consultation_withdraw(request, reference, participant_id):
 def advice_create(request, reference):
     consultation, access = consultation_get_for_user(request.user, reference, ADVISE)
     form = AdviceForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            sharing.advice_create(
-                consultation=consultation,
-                author=request.user,
-                text=form.cleaned_data["text"],
-                submission_token=form.cleaned_data["submission_token"],
-            )
-        except ValidationError as error:
-            form.add_service_error(error)
-        else:
-            messages.success(request, _("Thank you, your advice has been added."))
-            return redirect("consultations:detail", reference=consultation.reference)
-    if request.method == "GET":
-        consultation_viewed(request, consultation)
-    return render(
+    if form.save_through(sharing.advice_create, consultation=consultation, author=request.user):
+        messages.success(request, _("Thank you, your advice has been added."))
+        return redirect("consultations:detail", reference=consultation.reference)
+    return consultation_page(
         request,
         "consultations/advise.html",
-        {
-            **consultation_summary_context(consultation, access),
-            "form": form,
-            "advice": consultation.advice.select_related("author"),
-            "not_proof": guidance_text(NOT_PROOF),
-        },
+        consultation,
+        access,
+        form=form,
+        advice=consultation.advice.select_related("author"),
+        not_proof=guidance_text(NOT_PROOF),
     )

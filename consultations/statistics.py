@@ -32,7 +32,7 @@ from consultations.models import Consultation, ConsultationTally, ObservedSignal
 from portal.roles import Domain
 from signals.models import Signal
 
-# Months are calendar months in the Netherlands, as in the retention job's tallies (consultations/retention.py).
+# Months are calendar months in the Netherlands, here and in the retention job's tallies.
 STATISTICS_TIMEZONE = ZoneInfo("Europe/Amsterdam")
 # The default period, and the longest one a coordinator may ask for (a bound on the page's length).
 DEFAULT_MONTHS = 12
@@ -44,6 +44,11 @@ OPEN = "open"
 
 # Cells a spreadsheet would run as a formula (CSV injection), see statistics_csv_rows().
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def statistics_month(moment: datetime) -> date:
+    """The first day of the month `moment` falls in, in Dutch time: the key of every count."""
+    return timezone.localtime(moment, STATISTICS_TIMEZONE).date().replace(day=1)
 
 
 def suppressed(count: int, threshold: int) -> str | int:
@@ -120,12 +125,28 @@ def _figure(key: str, label: str, count: int, threshold: int) -> Figure:
     return Figure(key=key, label=str(label), shown=shown, is_suppressed=isinstance(shown, str))
 
 
+def _protect_by_subtraction(figures: list[Figure], counts: Counter) -> list[Figure]:
+    """Secondary suppression: where a total is shown, one hidden figure would be the total minus
+    the shown ones. Then the smallest shown figure is hidden too, so only a sum can be worked out."""
+    hidden = [figure for figure in figures if figure.is_suppressed]
+    shown = [figure for figure in figures if not figure.is_suppressed]
+    if len(hidden) != 1 or not shown:
+        return figures
+    smallest = min(shown, key=lambda figure: counts[figure.key])
+    return [
+        replace(figure, shown=hidden[0].shown, is_suppressed=True) if figure is smallest else figure
+        for figure in figures
+    ]
+
+
 def _breakdown(dimension, title, groups: list[tuple[str, str]], counts: Counter, threshold, total=None) -> Breakdown:
     """Suppressed figures for `groups` (key, label), with bar widths relative to the largest shown count.
 
     Bars are scaled among the shown figures only, so a hidden count never shapes a bar.
     """
     figures = [_figure(key, label, counts[key], threshold) for key, label in groups]
+    if total is not None and threshold > 1:
+        figures = _protect_by_subtraction(figures, counts)
     largest = max((counts[figure.key] for figure in figures if not figure.is_suppressed), default=0)
     figures = [
         figure if figure.is_suppressed else replace(figure, bar=max(1, round(BAR_STEPS * counts[figure.key] / largest)))

@@ -23,8 +23,8 @@ from consultations.forms import ConsultationForm
 from consultations.models import Consultation
 from consultations.retention import scheduled_auto_close, scheduled_deletion
 from consultations.selectors import consultations_authored_by, consultations_shared_with
-from portal.audit import audit_events_for_consultation, audit_record
-from portal.models import AuditEvent, Membership, Organisation, User
+from portal.audit import audit_events_for_consultation
+from portal.models import Membership, Organisation, User
 from portal.roles import Role
 from signals.guidance import NOT_PROOF, guidance_text
 from signals.selectors import signal_categories_with_signals
@@ -170,10 +170,5 @@ def _detail_context(consultation: Consultation, access: Access) -> dict:
 @login_required
 def consultation_detail(request, reference):
     consultation, access = consultation_get_for_user(request.user, reference, VIEW)
-    audit_record(
-        action=AuditEvent.Action.VIEW,
-        actor=request.user,
-        consultation_reference=consultation.reference,
-        organisation=consultation.organisation,
-    )
+    services.consultation_view_record(consultation=consultation, by=request.user)
     return render(request, "consultations/detail.html", _detail_context(consultation, access))

@@ -52,3 +52,14 @@ def audit_events_for_coordinator(user: User) -> QuerySet[AuditEvent]:
     """Events about the organisations `user` coordinates (nothing for anyone else)."""
     coordinated = Membership.objects.filter(user=user, role=Role.COORDINATOR).values("coordinated_organisations")
     return AuditEvent.objects.filter(organisation__in=coordinated).order_by("-created_at", "-pk")
+
+
+def audit_consultation(*, action: str, actor: User | None, consultation, detail: str = "") -> AuditEvent:
+    """Append an event about one consultation (anything with a `reference` and an `organisation`)."""
+    return audit_record(
+        action=action,
+        actor=actor,
+        consultation_reference=consultation.reference,
+        organisation=consultation.organisation,
+        detail=detail,
+    )

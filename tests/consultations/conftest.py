@@ -6,14 +6,17 @@ events in a test are the ones a user would get.
 """
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 
 from consultations.models import Consultation
 from consultations.services import SignalObservation, consultation_close, consultation_create
 from consultations.sharing import consultation_invite
 from portal.memberships import content_admin_grant, membership_create
-from portal.models import Organisation, OrganisationDomain
+from portal.models import AuditEvent, Organisation, OrganisationDomain
 from portal.roles import Domain, OrganisationKind, Role
 from signals.models import Signal
+from tests.conftest import in_language
 from tests.portal.conftest import PASSWORD, login, user_make  # noqa: F401  (re-exported for tests)
 
 BASE_URL = "http://testserver/"
@@ -82,12 +85,17 @@ def people(orgs):
     }
 
 
+def signals_first(count):
+    """The first `count` active signals, in the order of the Signalenblad."""
+    return list(Signal.objects.filter(is_active=True).order_by("order")[:count])
+
+
 def consultation_make(author, *, signals=2, shared_with=(), closed=False, **fields):
     """A consultation by `author` through the real services. Traits: `shared_with`, `closed`."""
     organisation = author.memberships.get().organisation
     observations = [
         SignalObservation(signal=signal, since="months_1_3", frequency="sometimes", note="Valt op in de les.")
-        for signal in Signal.objects.filter(is_active=True).order_by("order")[:signals]
+        for signal in signals_first(signals)
     ]
     values = {
         "setting": "school",
@@ -102,6 +110,16 @@ def consultation_make(author, *, signals=2, shared_with=(), closed=False, **fiel
         consultation_invite(consultation=consultation, invitee=invitee, by=author, base_url=BASE_URL)
     if closed:
         consultation = consultation_close(consultation=consultation, by=author, outcome="conversation_enough")
+    return reload(consultation)
+
+
+def consultations_make(author, count, **traits):
+    """`count` consultations by `author`, each made like `consultation_make(author, **traits)`."""
+    return [consultation_make(author, **traits) for _ in range(count)]
+
+
+def reload(consultation):
+    """The consultation as now stored."""
     return Consultation.objects.get(pk=consultation.pk)
 
 
@@ -109,3 +127,43 @@ def consultation_make(author, *, signals=2, shared_with=(), closed=False, **fiel
 def consultation(people):
     """Docent1's consultation, shared with the wijkagent."""
     return consultation_make(people["author"], shared_with=[people["police"]])
+
+
+# --- The pages --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def page_settings(settings):
+    """Settings for tests of the pages; a module asks for it with `pytestmark = pytest.mark.usefixtures(...)`.
+
+    The MFA requirement has its own tests (tests/portal/test_mfa.py). Sessions live in the cache, as in
+    production with Redis, so query counts do not depend on the session backend."""
+    settings.PORTAL_REQUIRE_MFA = False
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+
+
+def signed_in(client, user):
+    """`client` logged in as `user` through the real login form, asking for English pages."""
+    in_language(client, "en")
+    assert login(client, user.email).status_code == 302
+    return client
+
+
+def client_for(user):
+    """A browser of its own for `user` (next to the `client` fixture), signed in."""
+    return signed_in(Client(), user)
+
+
+@pytest.fixture
+def author_client(client, people):
+    return signed_in(client, people["author"])
+
+
+def url(name, consultation, **kwargs):
+    """The page `name` of `consultation` (consultations/urls.py)."""
+    return reverse(f"consultations:{name}", kwargs={"reference": consultation.reference, **kwargs})
+
+
+def events(consultation, action):
+    """The audit events of `action` about `consultation`."""
+    return AuditEvent.objects.filter(consultation_reference=consultation.reference, action=action)

@@ -14,26 +14,9 @@ from consultations.services import consultation_record_next_steps
 from consultations.sharing import advice_create
 from portal.models import AuditEvent
 from signals.models import ReferralOrganisation
-from tests.conftest import in_language
-from tests.consultations.conftest import consultation_make, login
+from tests.consultations.conftest import consultation_make, consultations_make, events, signed_in, url
 
-
-@pytest.fixture(autouse=True)
-def _settings(settings):
-    # The MFA requirement has its own tests (tests/portal/test_mfa.py); sessions in the cache, as in
-    # production, so query counts do not depend on the session backend.
-    settings.PORTAL_REQUIRE_MFA = False
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cache"
-
-
-def signed_in(client, user):
-    in_language(client, "en")
-    assert login(client, user.email).status_code == 302
-    return client
-
-
-def detail_url(consultation):
-    return reverse("consultations:detail", args=[consultation.reference])
+pytestmark = pytest.mark.usefixtures("page_settings")
 
 
 def english_date(moment):
@@ -42,14 +25,14 @@ def english_date(moment):
 
 
 def views_of(consultation):
-    return AuditEvent.objects.filter(consultation_reference=consultation.reference, action=AuditEvent.Action.VIEW)
+    return events(consultation, AuditEvent.Action.VIEW)
 
 
 def test_the_author_sees_everything_that_was_logged(client, consultation, people):
     advice_create(consultation=consultation, author=people["police"], text="Ga eerst zelf het gesprek aan.")
     signed_in(client, people["author"])
 
-    response = client.get(detail_url(consultation))
+    response = client.get(url("detail", consultation))
 
     assert response.status_code == 200
     page = response.text
@@ -76,7 +59,7 @@ def test_multi_line_text_keeps_its_lines_and_is_escaped(client, people):
     consultation = consultation_make(people["author"], facts='Eerste regel & "citaat".\nTweede regel.')
     signed_in(client, people["author"])
 
-    page = client.get(detail_url(consultation)).text
+    page = client.get(url("detail", consultation)).text
 
     assert "Eerste regel &amp; &quot;citaat&quot;.<br>Tweede regel." in page
 
@@ -88,7 +71,7 @@ def test_referrals_are_shown_with_their_links(client, consultation, people):
     )
     signed_in(client, people["author"])
 
-    page = client.get(detail_url(consultation)).text
+    page = client.get(url("detail", consultation)).text
 
     assert "Doorverwijzen." in page
     assert f'href="{referral.url}" rel="noopener noreferrer">{referral.name}</a>' in page
@@ -98,7 +81,7 @@ def test_a_closed_consultation_shows_its_deletion_date_and_a_reopen_button(clien
     consultation = consultation_make(people["author"], closed=True)
     signed_in(client, people["author"])
 
-    page = client.get(detail_url(consultation)).text
+    page = client.get(url("detail", consultation)).text
 
     deletion = english_date(scheduled_deletion(consultation))
     assert f"This consultation will be deleted on {deletion}." in page
@@ -111,8 +94,8 @@ def test_a_closed_consultation_shows_its_deletion_date_and_a_reopen_button(clien
 def test_each_visit_is_one_view_event_of_the_visitor(client, consultation, people):
     signed_in(client, people["police"])
 
-    client.get(detail_url(consultation))
-    client.get(detail_url(consultation))
+    client.get(url("detail", consultation))
+    client.get(url("detail", consultation))
 
     events = list(views_of(consultation))
     assert len(events) == 2
@@ -123,11 +106,11 @@ def test_each_visit_is_one_view_event_of_the_visitor(client, consultation, peopl
 
 def test_the_author_sees_who_viewed_the_consultation(client, consultation, people):
     signed_in(client, people["police"])
-    client.get(detail_url(consultation))
+    client.get(url("detail", consultation))
     client.logout()
     signed_in(client, people["author"])
 
-    page = client.get(detail_url(consultation)).text
+    page = client.get(url("detail", consultation)).text
 
     assert "Who viewed this consultation" in page
     assert "Dirk Visser &lt;wijkagent@politie.example.org&gt; on behalf of Politie basisteam" in page
@@ -137,7 +120,7 @@ def test_the_author_sees_who_viewed_the_consultation(client, consultation, peopl
 def test_the_invitee_reads_and_may_advise_but_does_not_see_who_viewed(client, consultation, people):
     signed_in(client, people["police"])
 
-    response = client.get(detail_url(consultation))
+    response = client.get(url("detail", consultation))
 
     assert response.status_code == 200
     assert consultation.facts in response.text
@@ -152,7 +135,7 @@ def test_on_a_closed_consultation_the_invitee_cannot_give_advice(client, people)
     consultation = consultation_make(people["author"], shared_with=[people["police"]], closed=True)
     signed_in(client, people["police"])
 
-    page = client.get(detail_url(consultation)).text
+    page = client.get(url("detail", consultation)).text
 
     assert reverse("consultations:advise", args=[consultation.reference]) not in page
 
@@ -160,7 +143,7 @@ def test_on_a_closed_consultation_the_invitee_cannot_give_advice(client, people)
 def test_the_coordinator_reads_it_read_only(client, consultation, people):
     signed_in(client, people["coordinator"])
 
-    page = client.get(detail_url(consultation)).text
+    page = client.get(url("detail", consultation)).text
 
     assert "You are viewing this consultation read-only, as coordinator of its organisation." in page
     assert "Who viewed this consultation" not in page
@@ -172,7 +155,7 @@ def test_the_coordinator_reads_it_read_only(client, consultation, people):
 def test_anyone_else_gets_404_and_no_view_is_recorded(client, consultation, people, who):
     signed_in(client, people[who])
 
-    assert client.get(detail_url(consultation)).status_code == 404
+    assert client.get(url("detail", consultation)).status_code == 404
     assert not views_of(consultation).exists()
 
 
@@ -184,7 +167,7 @@ def test_an_unknown_or_malformed_reference_is_404(client, people):
 
 
 def test_a_visitor_who_is_not_logged_in_goes_to_the_login_page(client, consultation):
-    response = client.get(detail_url(consultation))
+    response = client.get(url("detail", consultation))
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
@@ -209,16 +192,15 @@ def test_the_number_of_queries_does_not_grow(client, people, django_assert_num_q
     consultation = consultation_make(people["author"], signals=signals, shared_with=[people["police"]])
     for index in range(advice):
         advice_create(consultation=consultation, author=people["police"], text=f"Advies nummer {index}.")
-    for _ in range(others):
-        consultation_make(people["author"], signals=1)
+    consultations_make(people["author"], others, signals=1)
 
     signed_in(client, people["author"])
     with django_assert_num_queries(AUTHOR_QUERIES):
-        response = client.get(detail_url(consultation))
+        response = client.get(url("detail", consultation))
     assert response.text.count('class="consultation-advice__item"') == advice
     assert response.text.count('class="consultation-observed__item"') == signals
 
     client.logout()
     signed_in(client, people["police"])
     with django_assert_num_queries(INVITEE_QUERIES):
-        assert client.get(detail_url(consultation)).status_code == 200
+        assert client.get(url("detail", consultation)).status_code == 200

@@ -11,25 +11,11 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from consultations.models import Consultation
 from portal.models import AuditEvent
 from signals.models import ConversationTip, ReferralOrganisation
-from tests.consultations.conftest import consultation_make
-from tests.consultations.test_sharing import client_for, events, others_make, url
+from tests.consultations.conftest import client_for, consultation_make, consultations_make, events, reload, url
 
-
-@pytest.fixture(autouse=True)
-def _no_mfa(settings):
-    settings.PORTAL_REQUIRE_MFA = False
-
-
-@pytest.fixture
-def author_client(people):
-    return client_for(people["author"])
-
-
-def reload(consultation):
-    return Consultation.objects.get(pk=consultation.pk)
+pytestmark = pytest.mark.usefixtures("page_settings")
 
 
 def referral(slug):
@@ -268,12 +254,6 @@ def test_an_invited_colleague_cannot_follow_up(consultation, people, name):
     assert stored.status == "open" and stored.conversation_status == "not_yet"
 
 
-@pytest.fixture
-def cache_sessions(settings):
-    # Sessions in the cache, as in production with Redis: the database only serves the page.
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cache"
-
-
 # --- Queries ----------------------------------------------------------------------------------------------
 
 # Every follow-up page, GET (8 in all): the logged-in user (1); the consultation with organisation and author (1); the
@@ -288,8 +268,8 @@ FOLLOW_UP_QUERIES = {"conversation": 11, "next_steps": 11, "close": 8}
 
 @pytest.mark.parametrize("count", [1, 50])
 @pytest.mark.parametrize("name", FOLLOW_UP_QUERIES)
-def test_follow_up_page_queries_do_not_grow(cache_sessions, people, django_assert_num_queries, name, count):
-    others_make(people, count)
+def test_follow_up_page_queries_do_not_grow(people, django_assert_num_queries, name, count):
+    consultations_make(people["author"], count, signals=1, shared_with=[people["police"]])
     consultation = consultation_make(people["author"], signals=min(count, 13), shared_with=[people["police"]])
     client = client_for(people["author"])
     with django_assert_num_queries(FOLLOW_UP_QUERIES[name]):

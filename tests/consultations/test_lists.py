@@ -9,25 +9,13 @@ import pytest
 from django.urls import reverse
 
 from consultations.sharing import advice_create, consultation_withdraw
-from tests.conftest import in_language
-from tests.consultations.conftest import consultation_make, login
+from tests.consultations.conftest import consultation_make, consultations_make, signed_in
 
 LIST_URL = reverse("consultations:list")
 SHARED_URL = reverse("consultations:shared")
 
 
-@pytest.fixture(autouse=True)
-def _settings(settings):
-    # The MFA requirement has its own tests (tests/portal/test_mfa.py); sessions in the cache, as in
-    # production, so query counts do not depend on the session backend.
-    settings.PORTAL_REQUIRE_MFA = False
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cache"
-
-
-def signed_in(client, user):
-    in_language(client, "en")
-    assert login(client, user.email).status_code == 302
-    return client
+pytestmark = pytest.mark.usefixtures("page_settings")
 
 
 def test_my_consultations_shows_my_own_and_nobody_elses(client, people):
@@ -128,8 +116,7 @@ SHARED_QUERIES = 1 + 2 + 1 + 1 + 1
 
 @pytest.mark.parametrize("count", [1, 50])
 def test_the_number_of_queries_does_not_grow(client, people, django_assert_num_queries, count):
-    for _ in range(count):
-        consultation_make(people["author"], signals=2, shared_with=[people["police"]])
+    consultations_make(people["author"], count, signals=2, shared_with=[people["police"]])
 
     signed_in(client, people["author"])
     with django_assert_num_queries(LIST_QUERIES):

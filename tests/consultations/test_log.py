@@ -19,8 +19,7 @@ from portal.models import AuditEvent
 from portal.roles import GROUP_PROFESSIONALS
 from signals.models import Signal
 from signals.selectors import signal_categories_with_signals
-from tests.conftest import in_language
-from tests.consultations.conftest import consultation_make, login, user_make
+from tests.consultations.conftest import consultation_make, signals_first, signed_in, url, user_make
 
 CREATE_URL = reverse("consultations:create")
 VALID_TEXTS = {
@@ -30,21 +29,7 @@ VALID_TEXTS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _settings(settings):
-    # The MFA requirement has its own tests (tests/portal/test_mfa.py).
-    settings.PORTAL_REQUIRE_MFA = False
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cache"
-
-
-def signed_in(client, user):
-    in_language(client, "en")
-    assert login(client, user.email).status_code == 302
-    return client
-
-
-def signals(count=2):
-    return list(Signal.objects.filter(is_active=True).order_by("order")[:count])
+pytestmark = pytest.mark.usefixtures("page_settings")
 
 
 def token_of(response):
@@ -74,16 +59,11 @@ def error_at(response, field_id):
     return re.sub(r"<[^>]+>", " ", match.group(1)) if match else ""
 
 
-@pytest.fixture
-def author_client(client, people):
-    return signed_in(client, people["author"])
-
-
 def test_logging_through_the_form_creates_one_consultation_with_its_signals(author_client, people):
     page = author_client.get(CREATE_URL)
     assert page.status_code == 200
     assert "A signal is not proof" in page.text
-    chosen = signals(2)
+    chosen = signals_first(2)
     data = form_data(chosen, token_of(page), **{f"note_{chosen[1].pk}": ""})
 
     response = author_client.post(CREATE_URL, data, follow=True)
@@ -104,7 +84,7 @@ def test_logging_through_the_form_creates_one_consultation_with_its_signals(auth
 
 
 def test_a_double_submit_makes_one_consultation(author_client):
-    data = form_data(signals(1), token_of(author_client.get(CREATE_URL)))
+    data = form_data(signals_first(1), token_of(author_client.get(CREATE_URL)))
 
     first = author_client.post(CREATE_URL, data)
     second = author_client.post(CREATE_URL, data)
@@ -115,7 +95,7 @@ def test_a_double_submit_makes_one_consultation(author_client):
 
 
 def test_unchecked_signals_and_unknown_signals_are_ignored(author_client):
-    chosen, unchecked = signals(2)
+    chosen, unchecked = signals_first(2)
     data = form_data([chosen], token_of(author_client.get(CREATE_URL)))
     # Sub-fields of a signal left unchecked (even identifying or invalid ones) are not looked at, nor stored.
     data |= {f"note_{unchecked.pk}": "Bel 06-12345678", f"since_{unchecked.pk}": "forever", "signal_999999": "on"}
@@ -139,7 +119,7 @@ IDENTIFYING = {
 @pytest.mark.parametrize("kind", IDENTIFYING)
 @pytest.mark.parametrize("field", ["facts", "concern", "question", "note"])
 def test_identifying_text_is_refused_at_its_field_and_nothing_is_stored(author_client, field, kind):
-    chosen = signals(1)
+    chosen = signals_first(1)
     text, finding = IDENTIFYING[kind]
     name = f"note_{chosen[0].pk}" if field == "note" else field
     events_before = AuditEvent.objects.count()
@@ -170,7 +150,7 @@ BAD_INPUT = {
 
 @pytest.mark.parametrize("case", BAD_INPUT)
 def test_bad_input_is_a_clear_form_error_and_nothing_is_stored(author_client, case):
-    chosen = signals(1)
+    chosen = signals_first(1)
     overrides, field_id, message = BAD_INPUT[case]
     overrides = {name.replace("SIGNAL", str(chosen[0].pk)): value for name, value in overrides.items()}
 
@@ -194,7 +174,7 @@ def test_no_signal_chosen_is_a_clear_error(author_client):
 
 
 def test_what_was_typed_stays_in_the_form_after_an_error(author_client):
-    chosen = signals(1)
+    chosen = signals_first(1)
     response = author_client.post(CREATE_URL, form_data(chosen, question=""))
 
     assert VALID_TEXTS["facts"] in response.text
@@ -216,27 +196,23 @@ def test_the_form_needs_a_login_and_the_permission(client, people):
     assert client.get(CREATE_URL)["Location"].startswith(reverse("account_login"))
     signed_in(client, people["coordinator"])
     assert client.get(CREATE_URL).status_code == 403
-    assert client.post(CREATE_URL, form_data(signals(1))).status_code == 403
+    assert client.post(CREATE_URL, form_data(signals_first(1))).status_code == 403
     assert Consultation.objects.count() == 0
 
 
 # --- Edit ----------------------------------------------------------------------------------------------------------
 
 
-def edit_url(consultation):
-    return reverse("consultations:edit", args=[consultation.reference])
-
-
 def test_the_author_edits_through_the_same_form(author_client, people):
     consultation = consultation_make(people["author"], signals=1)
-    page = author_client.get(edit_url(consultation))
+    page = author_client.get(url("edit", consultation))
     assert page.status_code == 200
     assert consultation.facts in page.text
-    first, second = signals(2)
+    first, second = signals_first(2)
     assert re.search(rf'name="signal_{first.pk}"[^>]*checked', page.text)
     assert not re.search(rf'name="signal_{second.pk}"[^>]*checked', page.text)
 
-    response = author_client.post(edit_url(consultation), form_data([second], facts="Hij heeft nu drie telefoons."))
+    response = author_client.post(url("edit", consultation), form_data([second], facts="Hij heeft nu drie telefoons."))
 
     assert response.status_code == 302
     consultation.refresh_from_db()
@@ -250,7 +226,9 @@ def test_the_author_edits_through_the_same_form(author_client, people):
 def test_an_edit_with_identifying_text_changes_nothing(author_client, people):
     consultation = consultation_make(people["author"], signals=1)
 
-    response = author_client.post(edit_url(consultation), form_data(signals(1), facts="Bel hem op 06-12345678."))
+    response = author_client.post(
+        url("edit", consultation), form_data(signals_first(1), facts="Bel hem op 06-12345678.")
+    )
 
     assert response.status_code == 200
     assert "06-12345678" in error_at(response, "id_facts")
@@ -263,18 +241,18 @@ def test_an_edit_with_identifying_text_changes_nothing(author_client, people):
 def test_nobody_but_the_author_can_edit(client, consultation, people, who):
     signed_in(client, people[who])
 
-    assert client.get(edit_url(consultation)).status_code == 404
-    assert client.post(edit_url(consultation), form_data(signals(1), facts="Anders.")).status_code == 404
+    assert client.get(url("edit", consultation)).status_code == 404
+    assert client.post(url("edit", consultation), form_data(signals_first(1), facts="Anders.")).status_code == 404
     consultation.refresh_from_db()
     assert consultation.facts == VALID_TEXTS["facts"]
 
 
 def test_an_edit_posted_after_closing_changes_nothing_and_says_so(author_client, people):
     consultation = consultation_make(people["author"], signals=1)
-    assert author_client.get(edit_url(consultation)).status_code == 200
+    assert author_client.get(url("edit", consultation)).status_code == 200
     consultation_close(consultation=consultation, by=people["author"], outcome="conversation_enough")
 
-    response = author_client.post(edit_url(consultation), form_data(signals(2), facts="Een late wijziging."))
+    response = author_client.post(url("edit", consultation), form_data(signals_first(2), facts="Een late wijziging."))
 
     assert response.status_code == 200
     assert "This consultation has been closed in the meantime; nothing was changed." in response.text
@@ -287,7 +265,7 @@ def test_an_edit_posted_after_closing_changes_nothing_and_says_so(author_client,
 def test_opening_the_edit_form_of_a_closed_consultation_says_to_reopen_it(author_client, people):
     consultation = consultation_make(people["author"], closed=True)
 
-    response = author_client.get(edit_url(consultation), follow=True)
+    response = author_client.get(url("edit", consultation), follow=True)
 
     assert response.redirect_chain == [(reverse("consultations:detail", args=[consultation.reference]), 302)]
     assert "This consultation is closed. Reopen it before you change it." in response.text
@@ -298,7 +276,7 @@ def test_a_signal_taken_out_of_the_catalogue_is_announced_on_the_edit_form(autho
     retired = consultation.observed_signals.first().signal
     Signal.objects.filter(pk=retired.pk).update(is_active=False)
 
-    page = author_client.get(edit_url(consultation)).text
+    page = author_client.get(url("edit", consultation)).text
 
     assert "These signals are no longer in the catalogue." in page
     assert f'name="signal_{retired.pk}"' not in page
@@ -306,7 +284,7 @@ def test_a_signal_taken_out_of_the_catalogue_is_announced_on_the_edit_form(autho
 
 def test_a_refusal_by_the_service_lands_at_the_fields_it_names(db):
     """The form shows a service's dict errors where they belong; `signal_note_<pk>` is that signal's note."""
-    chosen = signals(1)
+    chosen = signals_first(1)
     form = ConsultationForm(form_data(chosen), categories=signal_categories_with_signals())
     assert form.is_valid(), form.errors
 

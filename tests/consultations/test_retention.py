@@ -41,8 +41,8 @@ from consultations.services import (
 )
 from consultations.sharing import advice_create
 from portal.models import AuditEvent
-from signals.models import ReferralOrganisation, Signal
-from tests.consultations.conftest import consultation_make
+from signals.models import ReferralOrganisation
+from tests.consultations.conftest import consultation_make, reload, signals_first
 
 DAY = timedelta(days=1)
 
@@ -59,7 +59,7 @@ def _terms(settings):
 def age(consultation, **fields):
     """Set timestamps by hand; returns the consultation as now stored."""
     Consultation.objects.filter(pk=consultation.pk).update(**fields)
-    return Consultation.objects.get(pk=consultation.pk)
+    return reload(consultation)
 
 
 def untouched_for(consultation, days):
@@ -72,10 +72,6 @@ def audit_actions(consultation):
         .order_by("pk")
         .values_list("action", flat=True)
     )
-
-
-def active_signals(count):
-    return list(Signal.objects.filter(is_active=True).order_by("order")[:count])
 
 
 # --- Warning ------------------------------------------------------------------
@@ -162,10 +158,10 @@ def test_an_untouched_consultation_is_closed_only_after_the_warning_period(peopl
 
     first = retention_apply(now=now)
     assert (first.warned, first.closed) == (1, 0)
-    assert Consultation.objects.get(pk=consultation.pk).is_open
+    assert reload(consultation).is_open
 
     assert retention_apply(now=now + 13 * DAY).closed == 0
-    assert Consultation.objects.get(pk=consultation.pk).is_open
+    assert reload(consultation).is_open
 
     later = now + 14 * DAY
     assert retention_apply(now=later).closed == 1
@@ -191,7 +187,7 @@ def test_a_warned_consultation_reaching_the_term_is_closed(people):
     # Ten days later: 180 days untouched, but the warning is only 10 days old.
     assert retention_apply(now=now + 10 * DAY).closed == 0
     assert retention_apply(now=now + 14 * DAY).closed == 1
-    assert not Consultation.objects.get(pk=consultation.pk).is_open
+    assert not reload(consultation).is_open
 
 
 def _advise(consultation, people):
@@ -202,7 +198,7 @@ def _edit(consultation, people):
     consultation_update(
         consultation=consultation,
         by=people["author"],
-        observations=[SignalObservation(signal=active_signals(1)[0], since="months_1_3", frequency="often")],
+        observations=[SignalObservation(signal=signals_first(1)[0], since="months_1_3", frequency="often")],
         setting="school",
         age_band="15_17",
         facts=consultation.facts,
@@ -224,7 +220,7 @@ def test_activity_after_the_warning_starts_the_clock_again(people, activity):
     assert consultation.close_warning_sent_at is None
     result = retention_apply(now=now + 20 * DAY)
     assert (result.warned, result.closed) == (0, 0)
-    assert Consultation.objects.get(pk=consultation.pk).is_open
+    assert reload(consultation).is_open
     # ... and the author is warned again only when the new term runs out.
     assert retention_apply(now=now + 167 * DAY).warned == 1
     assert len(mail.outbox) == 2
@@ -239,7 +235,7 @@ def _expired(consultation, *, created_at):
 
 @pytest.mark.django_db
 def test_purge_deletes_everything_and_keeps_exact_anonymous_counts(people, orgs):
-    signals = active_signals(3)
+    signals = signals_first(3)
     referral = ReferralOrganisation.objects.filter(is_active=True).first()
     # Late on 31 January in UTC is 1 February in Amsterdam: counted in February.
     february = datetime(2026, 1, 31, 23, 30, tzinfo=UTC)

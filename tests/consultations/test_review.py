@@ -12,24 +12,13 @@ from django.urls import reverse
 
 from consultations.models import Consultation
 from signals.models import Signal
-from tests.conftest import in_language
-from tests.consultations.conftest import consultation_make, login
+from tests.consultations.conftest import consultation_make, consultations_make, signed_in
 
 COORDINATOR_PAGES = ["review", "review_audit", "statistics", "statistics_export"]
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
-@pytest.fixture(autouse=True)
-def _no_mfa_and_cache_sessions(settings):
-    settings.PORTAL_REQUIRE_MFA = False
-    # Sessions in the cache keep query counts the same with and without Redis.
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cache"
-
-
-def signed_in(client, user):
-    """`client` logged in as `user` through the real login form, asking for English pages."""
-    assert login(client, user.email).status_code == 302
-    return in_language(client, "en")
+pytestmark = pytest.mark.usefixtures("page_settings")
 
 
 def review(client, **params):
@@ -160,8 +149,7 @@ def test_any_page_number_gives_a_page(client, people, page):
 
 
 def test_pagination_keeps_the_filters(client, people):
-    for _ in range(26):
-        consultation_make(people["author"], signals=1)
+    consultations_make(people["author"], 26, signals=1)
     consultation_make(people["author"], signals=1, closed=True)
     client = signed_in(client, people["coordinator"])
 
@@ -196,8 +184,7 @@ REVIEW_QUERIES = 1 + 2 + 1 + 1 + 1 + 1 + 1 + 2
 
 @pytest.mark.parametrize("count", [1, 50])
 def test_query_count_does_not_grow_with_the_consultations(client, people, django_assert_num_queries, count):
-    for _ in range(count):
-        consultation_make(people["author"])
+    consultations_make(people["author"], count)
     client = signed_in(client, people["coordinator"])
 
     with django_assert_num_queries(REVIEW_QUERIES):

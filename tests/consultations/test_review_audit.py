@@ -6,14 +6,9 @@ from django.urls import reverse
 from consultations.sharing import advice_create
 from portal.audit import audit_record
 from portal.models import AuditEvent
-from tests.consultations.conftest import consultation_make
-from tests.consultations.test_review import signed_in
+from tests.consultations.conftest import consultation_make, consultations_make, signed_in
 
-
-@pytest.fixture(autouse=True)
-def _no_mfa_and_cache_sessions(settings):
-    settings.PORTAL_REQUIRE_MFA = False
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+pytestmark = pytest.mark.usefixtures("page_settings")
 
 
 def audit(client, **params):
@@ -138,8 +133,7 @@ def test_an_unknown_reference_gives_an_empty_trail(client, people):
 
 
 def test_the_trail_is_paginated_by_fifty_keeping_the_filters(client, people):
-    for _ in range(51):
-        consultation_make(people["author"], signals=1)
+    consultations_make(people["author"], 51, signals=1)
     client = signed_in(client, people["coordinator"])
 
     first = audit(client, action="create", page="zzz")
@@ -159,8 +153,7 @@ AUDIT_QUERIES = 1 + 2 + 1 + 1
 
 @pytest.mark.parametrize("count", [1, 50])
 def test_query_count_does_not_grow_with_the_events(client, people, django_assert_num_queries, count):
-    for _ in range(count):
-        consultation_make(people["author"])
+    consultations_make(people["author"], count)
     client = signed_in(client, people["coordinator"])
 
     with django_assert_num_queries(AUDIT_QUERIES):

@@ -8,8 +8,6 @@ consultation, the e-mail, the advice, the audit trail.
 import re
 
 import pytest
-from django.test import Client
-from django.urls import reverse
 
 from consultations.access import consultation_access
 from consultations.models import Advice, Participant
@@ -17,43 +15,28 @@ from consultations.sharing import advice_create, consultation_invite
 from portal.memberships import membership_create
 from portal.models import AuditEvent
 from portal.roles import Role
-from tests.conftest import in_language
-from tests.consultations.conftest import BASE_URL, consultation_make, login, user_make
+from tests.consultations.conftest import (
+    BASE_URL,
+    client_for,
+    consultation_make,
+    consultations_make,
+    events,
+    url,
+    user_make,
+)
 
 FACTS = "De jongere heeft sinds kort dure kleding en twee telefoons."
 CONCERN = "Ik maak me zorgen dat een oudere vriend hem gebruikt."
 QUESTION = "Wat kan ik het beste doen?"
 
 
-@pytest.fixture(autouse=True)
-def _no_mfa(settings):
-    settings.PORTAL_REQUIRE_MFA = False
-
-
-def client_for(user):
-    """A browser of its own for `user`, in English, logged in through the real login form."""
-    client = in_language(Client(), "en")
-    login(client, user.email)
-    return client
-
-
-@pytest.fixture
-def author_client(people):
-    return client_for(people["author"])
+pytestmark = pytest.mark.usefixtures("page_settings")
 
 
 @pytest.fixture
 def police_client(people):
     """The wijkagent, invited to `consultation` by the conftest."""
     return client_for(people["police"])
-
-
-def url(name, consultation, **kwargs):
-    return reverse(f"consultations:{name}", kwargs={"reference": consultation.reference, **kwargs})
-
-
-def events(consultation, action):
-    return AuditEvent.objects.filter(consultation_reference=consultation.reference, action=action)
 
 
 # --- Inviting ---------------------------------------------------------------------------------------------
@@ -265,18 +248,6 @@ def test_advice_on_a_closed_consultation_is_refused(police_client, people):
 # --- Queries ----------------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def cache_sessions(settings):
-    # Sessions in the cache, as in production with Redis: the database only serves the page.
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cache"
-
-
-def others_make(people, count):
-    """`count` other consultations by the same author, shared with the same colleague."""
-    for _ in range(count):
-        consultation_make(people["author"], signals=1, shared_with=[people["police"]])
-
-
 def colleagues_make(organisation, count):
     """`count` more professionals at `organisation`, all invitable."""
     colleagues = []
@@ -296,8 +267,8 @@ INVITE_QUERIES = 12
 
 
 @pytest.mark.parametrize("count", [1, 50])
-def test_invite_page_queries_do_not_grow(cache_sessions, people, orgs, django_assert_num_queries, count):
-    others_make(people, count)
+def test_invite_page_queries_do_not_grow(people, orgs, django_assert_num_queries, count):
+    consultations_make(people["author"], count, signals=1, shared_with=[people["police"]])
     consultation = consultation_make(people["author"])
     colleagues = colleagues_make(orgs["school_a"], 2 * count)
     for colleague in colleagues[:count]:
@@ -317,8 +288,8 @@ ADVISE_QUERIES = 10
 
 
 @pytest.mark.parametrize(("others", "advice"), [(1, 1), (50, 20)])
-def test_advise_page_queries_do_not_grow(cache_sessions, people, django_assert_num_queries, others, advice):
-    others_make(people, others)
+def test_advise_page_queries_do_not_grow(people, django_assert_num_queries, others, advice):
+    consultations_make(people["author"], others, signals=1, shared_with=[people["police"]])
     consultation = consultation_make(people["author"], shared_with=[people["police"], people["youth_worker"]])
     for number in range(advice):
         advice_create(consultation=consultation, author=people["youth_worker"], text=f"Advies nummer {number}.")

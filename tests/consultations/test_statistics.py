@@ -20,16 +20,12 @@ from consultations.statistics import (
 )
 from portal.models import AuditEvent
 from signals.models import Signal
-from tests.consultations.conftest import consultation_make
-from tests.consultations.test_review import signed_in
+from tests.consultations.conftest import consultation_make, consultations_make, signals_first, signed_in
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
-@pytest.fixture(autouse=True)
-def _no_mfa_and_cache_sessions(settings):
-    settings.PORTAL_REQUIRE_MFA = False
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+pytestmark = pytest.mark.usefixtures("page_settings")
 
 
 @pytest.fixture
@@ -39,10 +35,6 @@ def coordinator_client(client, people):
 
 def this_month():
     return timezone.localdate().replace(day=1)
-
-
-def first_signals(count):
-    return list(Signal.objects.filter(is_active=True).order_by("order")[:count])
 
 
 def page(client, **params):
@@ -99,7 +91,7 @@ def test_months_are_counted_in_whole_calendar_months():
 
 def test_small_counts_show_as_below_threshold_in_tables_and_chart(coordinator_client, people):
     consultation_make(people["author"], signals=2)
-    signal = first_signals(1)[0]
+    signal = signals_first(1)[0]
 
     response = page(coordinator_client)
 
@@ -117,10 +109,9 @@ def test_small_counts_show_as_below_threshold_in_tables_and_chart(coordinator_cl
 
 
 def test_counts_from_the_threshold_up_are_shown_with_a_bar(coordinator_client, people):
-    for _ in range(5):
-        consultation_make(people["author"], signals=1)
+    consultations_make(people["author"], 5, signals=1)
     consultation_make(people["other_school"], signals=2)
-    first, second = first_signals(2)
+    first, second = signals_first(2)
 
     response = page(coordinator_client)
 
@@ -136,12 +127,29 @@ def test_counts_from_the_threshold_up_are_shown_with_a_bar(coordinator_client, p
     assert '<td class="utrecht-table__cell utrecht-table__cell--numeric">6</td>' in response.text
 
 
+def test_a_single_hidden_figure_cannot_be_worked_out_from_the_total(coordinator_client, people):
+    # Two months: 5 consultations this month, 2 the month before; the total (7) is shown.
+    # Hiding only last month's 2 would leave it as 7 - 5: this month is hidden too.
+    consultations_make(people["author"], 5, signals=1)
+    earlier = consultations_make(people["author"], 2, signals=1)
+    last_month = add_months(this_month(), -1)
+    Consultation.objects.filter(pk__in=[c.pk for c in earlier]).update(
+        created_at=timezone.make_aware(datetime(last_month.year, last_month.month, 15, 12))
+    )
+
+    response = page(coordinator_client, since=f"{last_month:%Y-%m}", until=f"{this_month():%Y-%m}")
+
+    assert response.context["statistics"].total.shown == 7
+    assert shown(response, "month", f"{last_month:%Y-%m}") == "<5"
+    assert shown(response, "month", f"{this_month():%Y-%m}") == "<5"
+
+
 def test_a_low_threshold_shows_exact_numbers(coordinator_client, people, settings):
     settings.PORTAL_STATISTICS_THRESHOLD = 1
     consultation_make(people["author"], signals=2)
     consultation_make(people["author"], signals=1, closed=True)
     consultation_make(people["other_school"], signals=1)
-    first, second = first_signals(2)
+    first, second = signals_first(2)
 
     response = page(coordinator_client)
 
@@ -181,7 +189,7 @@ def test_other_coordinator_counts_only_school_b(client, people, settings):
 def test_purged_counts_are_added_to_the_live_counts(coordinator_client, people, orgs, settings):
     settings.PORTAL_STATISTICS_THRESHOLD = 1
     consultation_make(people["author"], signals=1, closed=True)
-    signal = first_signals(1)[0]
+    signal = signals_first(1)[0]
     month = this_month()
     ConsultationTally.objects.create(
         organisation=orgs["school_a"], month=month, domain="education", outcome="conversation_enough", count=7
@@ -318,12 +326,11 @@ def test_export_is_a_suppressed_csv_without_case_text_and_is_audited(coordinator
 
 
 def test_export_shows_real_numbers_from_the_threshold_up(coordinator_client, people, orgs):
-    for _ in range(5):
-        consultation_make(people["author"], signals=1)
+    consultations_make(people["author"], 5, signals=1)
 
     rows = csv_rows(export(coordinator_client, organisation=orgs["school_a"].pk))
 
-    signal = first_signals(1)[0]
+    signal = signals_first(1)[0]
     assert ["signal", signal.slug, signal.title_en, "5"] in rows
     assert [row[3] for row in rows if row[:2] == ["month", f"{this_month():%Y-%m}"]] == ["5"]
     assert ["domain", "police", "Police", "<5"] in rows
@@ -333,7 +340,7 @@ def test_export_shows_real_numbers_from_the_threshold_up(coordinator_client, peo
 
 
 def test_export_guards_against_csv_injection(coordinator_client, people):
-    signal = first_signals(1)[0]
+    signal = signals_first(1)[0]
     Signal.objects.filter(pk=signal.pk).update(title_nl='=HYPERLINK("http://x")', title_en='=HYPERLINK("http://x")')
     consultation_make(people["author"], signals=1)
 
@@ -381,7 +388,6 @@ EXPORT_QUERIES = STATISTICS_QUERIES - 1 + 2
 
 @pytest.mark.parametrize("count", [1, 50])
 def test_export_query_count_does_not_grow(coordinator_client, people, django_assert_num_queries, count):
-    for _ in range(count):
-        consultation_make(people["author"])
+    consultations_make(people["author"], count)
     with django_assert_num_queries(EXPORT_QUERIES):
         assert export(coordinator_client).status_code == 200
