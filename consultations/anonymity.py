@@ -1,12 +1,16 @@
 """The privacy guard applied to a consultation's free texts.
 
 Every service that stores free text calls `ensure_anonymous`; forms use
-`AnonymousTextFormMixin` first so the user sees each finding next to the field.
+`FreeTextField` with `AnonymousTextFormMixin` first, so the user sees each finding
+next to its field.
 The portal's own referral organisations are names that may be written.
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
 
+from consultations.models import TEXT_LENGTH
+from portal.free_text import validate_free_text
 from portal.privacy import describe, find_identifiers
 from signals.models import ReferralOrganisation
 
@@ -40,15 +44,29 @@ def ensure_anonymous(texts: dict[str, str]) -> None:
         raise ValidationError(errors)
 
 
+class FreeTextField(forms.CharField):
+    """A free text a user stores: plain text only (`portal.free_text`) and, in a form with
+    `AnonymousTextFormMixin`, checked by the privacy guard. The field type is the rule, so a new
+    text field cannot be added to a form and forgotten by the guard."""
+
+    def __init__(self, *, max_length: int = TEXT_LENGTH, rows: int = 5, **kwargs):
+        kwargs.setdefault(
+            "widget", forms.Textarea(attrs={"rows": rows, "class": "utrecht-textarea utrecht-textarea--html-textarea"})
+        )
+        super().__init__(max_length=max_length, validators=[validate_free_text], **kwargs)
+
+
 class AnonymousTextFormMixin:
-    """For forms: run the privacy guard over `anonymous_fields` in `clean()` and show each
+    """For forms: run the privacy guard over every `FreeTextField` in `clean()` and show each
     finding (what kind, which text, how to rephrase) as an error on its field."""
 
-    anonymous_fields: tuple[str, ...] = ()
+    def anonymous_fields(self) -> list[str]:
+        """The fields the guard reads: every free text, unless a form narrows it down."""
+        return [name for name, field in self.fields.items() if isinstance(field, FreeTextField)]
 
     def clean(self):
         cleaned_data = super().clean()
-        texts = {field: cleaned_data.get(field) or "" for field in self.anonymous_fields if not self.has_error(field)}
+        texts = {field: cleaned_data.get(field) or "" for field in self.anonymous_fields() if not self.has_error(field)}
         for field, messages in identifying_text_errors(texts).items():
             for message in messages:
                 self.add_error(field, message)

@@ -8,17 +8,15 @@ consultation, so a stale form changes nothing.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from consultations.anonymity import AnonymousTextFormMixin
+from consultations.anonymity import AnonymousTextFormMixin, FreeTextField
+from consultations.forms import DescribedCheckboxSelectMultiple, ServiceErrorsFormMixin
 from consultations.models import (
     AUTHOR_OUTCOMES,
-    TEXT_LENGTH,
     Consultation,
     ConversationStatus,
     ConversationWith,
     Knowledge,
 )
-from consultations.sharing_forms import DescribedOptionsMixin, ServiceErrorsFormMixin
-from portal.free_text import validate_free_text
 from signals.models import ReferralOrganisation
 from signals.selectors import AudienceGroup
 
@@ -27,23 +25,10 @@ _ANONYMOUS_HELP = _("No names, addresses, phone numbers or other details that id
 
 
 def _free_text(label, help_text=_ANONYMOUS_HELP):
-    return forms.CharField(
-        label=label,
-        required=False,
-        max_length=TEXT_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 6, "class": "utrecht-textarea utrecht-textarea--html-textarea"}),
-        validators=[validate_free_text],
-        help_text=help_text,
-    )
-
-
-class DescribedCheckboxSelectMultiple(DescribedOptionsMixin, forms.CheckboxSelectMultiple):
-    pass
+    return FreeTextField(label=label, required=False, rows=6, help_text=help_text)
 
 
 class ConversationForm(AnonymousTextFormMixin, ServiceErrorsFormMixin, forms.Form):
-    anonymous_fields = ("conversation_notes",)
-
     conversation_status = forms.ChoiceField(
         label=_("Has the conversation with the young person taken place?"),
         choices=ConversationStatus.choices,
@@ -90,8 +75,6 @@ class NextStepsForm(AnonymousTextFormMixin, ServiceErrorsFormMixin, forms.Form):
     """Next steps and referrals. The checkboxes come from the catalogue's active referral
     organisations, grouped by audience; the groups are passed in so the page reads them once."""
 
-    anonymous_fields = ("next_steps",)
-
     next_steps = _free_text(
         _("Next steps"),
         _(
@@ -137,8 +120,6 @@ class NextStepsForm(AnonymousTextFormMixin, ServiceErrorsFormMixin, forms.Form):
 
 
 class CloseForm(AnonymousTextFormMixin, ServiceErrorsFormMixin, forms.Form):
-    anonymous_fields = ("outcome_notes",)
-
     outcome = forms.ChoiceField(
         label=_("Outcome"),
         choices=[(outcome.value, outcome.label) for outcome in AUTHOR_OUTCOMES],

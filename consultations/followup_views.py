@@ -21,7 +21,7 @@ from consultations import services
 from consultations.access import CHANGE, consultation_get_for_user
 from consultations.followup_forms import CloseForm, ConversationForm, NextStepsForm
 from consultations.retention import scheduled_deletion
-from consultations.sharing_views import consultation_page
+from consultations.views import consultation_page
 from signals.guidance import NOT_PROOF, TALK_WITH_YOUNG_PERSON, WHERE_ELSE, guidance_text, guidance_texts
 from signals.selectors import PARENTS_SHEET_SLUG, conversation_tips, referral_organisations_by_audience
 

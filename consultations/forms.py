@@ -10,6 +10,7 @@ finding is shown at its own field; the services check again before they store.
 """
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django import forms
@@ -17,10 +18,9 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from consultations.anonymity import AnonymousTextFormMixin
-from consultations.models import NOTE_LENGTH, TEXT_LENGTH, AgeBand, Consultation, Frequency, Period, Setting
+from consultations.anonymity import AnonymousTextFormMixin, FreeTextField
+from consultations.models import NOTE_LENGTH, AgeBand, Consultation, Frequency, Period, Setting
 from consultations.services import SignalObservation
-from portal.free_text import validate_free_text
 from signals.models import Signal, SignalCategory
 
 # The texts of the consultation itself; a checked signal's note joins them for the privacy guard.
@@ -33,16 +33,6 @@ def _verbose_name(field_name: str) -> str:
     return capfirst(Consultation._meta.get_field(field_name).verbose_name)
 
 
-def _text_field(field_name: str, help_text) -> forms.CharField:
-    return forms.CharField(
-        label=_verbose_name(field_name),
-        help_text=help_text,
-        max_length=TEXT_LENGTH,
-        validators=[validate_free_text],
-        widget=forms.Textarea(attrs={"rows": 5, "class": "utrecht-textarea utrecht-textarea--html-textarea"}),
-    )
-
-
 def _signal_select(label: str, choices, initial) -> forms.ChoiceField:
     """Since when / how often for one signal: optional, "unknown" until the professional says."""
     return forms.ChoiceField(
@@ -52,6 +42,73 @@ def _signal_select(label: str, choices, initial) -> forms.ChoiceField:
         required=False,
         widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
     )
+
+
+class SubmissionTokenField(forms.CharField):
+    """A hidden one-time token, made when the empty form is shown. A double submit carries the
+    same token, and the service returns what the first submit stored. A missing or mangled token
+    only loses that protection; it is no error for the user."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, initial=uuid.uuid4, **kwargs)
+
+    def to_python(self, value) -> uuid.UUID | None:
+        try:
+            return uuid.UUID(str(value))
+        except ValueError:
+            return None
+
+
+class ServiceErrorsFormMixin:
+    """Show a service's ValidationError on the form: on the field it names when the form has
+    that field, otherwise at the top. (A plain `add_error(None, dict)` raises on unknown fields.)"""
+
+    def service_error_field(self, key: str) -> str | None:
+        return key if key != NON_FIELD_ERRORS and key in self.fields else None
+
+    def add_service_error(self, error: ValidationError) -> None:
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error)
+            return
+        for key, errors in error.error_dict.items():
+            self.add_error(self.service_error_field(key), errors)
+
+    def save_through(self, service: Callable[..., object], /, **context) -> bool:
+        """Write a bound, valid form with its one service: `service(**context, **cleaned_data)`
+        (the form's fields are named after the service's parameters). True when it wrote.
+
+        Unbound or invalid: False, with the field errors on the form. A refusal by the service —
+        identifying text, a double submit, a consultation closed in the meantime — is a
+        ValidationError from a service that changed nothing; it is shown on the form and gives
+        False, so the view renders the form again instead of redirecting."""
+        if not self.is_bound or not self.is_valid():
+            return False
+        try:
+            service(**context, **self.cleaned_data)
+        except ValidationError as error:
+            self.add_service_error(error)
+            return False
+        return True
+
+
+class DescribedOptionsMixin:
+    """A radio or checkbox list whose every option points at its own description
+    (`<id>_description`), so a screen reader reads an option's details with it."""
+
+    def create_option(self, *args, **kwargs):
+        option = super().create_option(*args, **kwargs)
+        option["attrs"]["aria-describedby"] = f"{option['attrs']['id']}_description"
+        return option
+
+
+class DescribedRadioSelect(DescribedOptionsMixin, forms.RadioSelect):
+    pass
+
+
+class DescribedCheckboxSelectMultiple(DescribedOptionsMixin, forms.CheckboxSelectMultiple):
+    pass
 
 
 @dataclass(frozen=True)
@@ -75,24 +132,24 @@ class CategoryGroup:
     rows: list[SignalRow]
 
 
-class ConsultationForm(AnonymousTextFormMixin, forms.Form):
+class ConsultationForm(AnonymousTextFormMixin, ServiceErrorsFormMixin, forms.Form):
     """Log or edit a consultation. `categories` come from `signal_categories_with_signals()`."""
 
     setting = forms.ChoiceField(label=_verbose_name("setting"), choices=Setting.choices, widget=forms.RadioSelect)
     age_band = forms.ChoiceField(label=_("Age of the young person"), choices=AgeBand.choices, widget=forms.RadioSelect)
-    facts = _text_field(
-        "facts",
-        _("Facts only: what you saw or heard yourself. Write without names, places or numbers."),
+    facts = FreeTextField(
+        label=_verbose_name("facts"),
+        help_text=_("Facts only: what you saw or heard yourself. Write without names, places or numbers."),
     )
-    concern = _text_field(
-        "concern", _("Your interpretation: what worries you about it. Write without names, places or numbers.")
+    concern = FreeTextField(
+        label=_verbose_name("concern"),
+        help_text=_("Your interpretation: what worries you about it. Write without names, places or numbers."),
     )
-    question = _text_field(
-        "question",
-        _("For example: “What is the best thing I can do?” Write without names, places or numbers."),
+    question = FreeTextField(
+        label=_verbose_name("question"),
+        help_text=_("For example: “What is the best thing I can do?” Write without names, places or numbers."),
     )
-    # A one-time token made when the empty form is shown: a double submit returns the first consultation.
-    submission_token = forms.CharField(required=False, widget=forms.HiddenInput)
+    submission_token = SubmissionTokenField()
 
     def __init__(self, *args, categories: list[SignalCategory], **kwargs):
         super().__init__(*args, **kwargs)
@@ -108,13 +165,12 @@ class ConsultationForm(AnonymousTextFormMixin, forms.Form):
             self.fields[f"frequency_{signal.pk}"] = _signal_select(
                 _("%(signal)s: how often?") % {"signal": signal.title}, Frequency.choices, Frequency.UNKNOWN
             )
-            self.fields[f"note_{signal.pk}"] = forms.CharField(
+            self.fields[f"note_{signal.pk}"] = FreeTextField(
                 label=_("%(signal)s: factual note (optional)") % {"signal": signal.title},
                 help_text=_ANONYMOUS_HINT,
                 required=False,
                 max_length=NOTE_LENGTH,
-                validators=[validate_free_text],
-                widget=forms.Textarea(attrs={"rows": 2, "class": "utrecht-textarea utrecht-textarea--html-textarea"}),
+                rows=2,
             )
 
     @staticmethod
@@ -150,13 +206,6 @@ class ConsultationForm(AnonymousTextFormMixin, forms.Form):
     def _checked_signals(self) -> list[Signal]:
         return [signal for signal in self.signals if self.cleaned_data.get(f"signal_{signal.pk}")]
 
-    def clean_submission_token(self) -> uuid.UUID | None:
-        # A missing or mangled token only loses the double-submit protection; it is no error for the user.
-        try:
-            return uuid.UUID(self.cleaned_data["submission_token"])
-        except ValueError:
-            return None
-
     def clean(self):
         checked = self._checked_signals()
         checked_pks = {signal.pk for signal in checked}
@@ -165,11 +214,15 @@ class ConsultationForm(AnonymousTextFormMixin, forms.Form):
             if signal.pk not in checked_pks:
                 for prefix in ("since", "frequency", "note"):
                     self.errors.pop(f"{prefix}_{signal.pk}", None)
-        self.anonymous_fields = (*TEXT_FIELDS, *(f"note_{pk}" for pk in checked_pks))
+        self._checked_pks = checked_pks
         cleaned_data = super().clean()
         if not checked:
             self._signal_error(ValidationError(_("Choose at least one signal you observed."), code="no_signal"))
         return cleaned_data
+
+    def anonymous_fields(self) -> list[str]:
+        # The notes of unchecked signals are ignored, so the guard does not read them either.
+        return [*TEXT_FIELDS, *(f"note_{pk}" for pk in self._checked_pks)]
 
     def _signal_error(self, error: ValidationError) -> None:
         self.signal_errors.extend(error.messages)
@@ -192,22 +245,18 @@ class ConsultationForm(AnonymousTextFormMixin, forms.Form):
         return {field: self.cleaned_data[field] for field in ("setting", "age_band", *TEXT_FIELDS)}
 
     def add_service_error(self, error: ValidationError) -> None:
-        """Show a service's refusal on the form: per field where the field exists here
-        (`signal_note_<pk>` is the note of that signal), otherwise at the top."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for key, errors in error.error_dict.items():
-            field = self._field_for_service_key(key)
-            for item in errors:
-                if key == "signals":
-                    self._signal_error(item)
-                else:
-                    self.add_error(field, item)
+        """As the mixin, but a refusal of the signals is shown with the signals too."""
+        if hasattr(error, "error_dict") and "signals" in error.error_dict:
+            rest = {key: errors for key, errors in error.error_dict.items() if key != "signals"}
+            for item in error.error_dict["signals"]:
+                self._signal_error(item)
+            if not rest:
+                return
+            error = ValidationError(rest)
+        super().add_service_error(error)
 
-    def _field_for_service_key(self, key: str) -> str | None:
+    def service_error_field(self, key: str) -> str | None:
+        # The services name a signal's note `signal_note_<pk>`; here it is `note_<pk>`.
         if key.startswith("signal_note_"):
             key = "note_" + key.removeprefix("signal_note_")
-        if key != NON_FIELD_ERRORS and key in self.fields:
-            return key
-        return None
+        return super().service_error_field(key)

@@ -16,6 +16,7 @@ See docs/adr/0006-retention.md.
 
 import logging
 import smtplib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -71,13 +72,10 @@ def scheduled_auto_close(consultation: Consultation) -> datetime | None:
     return closes_at
 
 
-def default_base_url() -> str:
-    return settings.PORTAL_BASE_URL
-
-
 # --- The three rules ------------------------------------------------------------
 # Each rule is a condition (a filter on Consultation) and an action on one locked row.
-# The condition is applied twice: to pick candidates, and again under the lock.
+# The condition is applied twice: to pick candidates, and again under the lock
+# (`_apply_once`, the one place that locks, re-checks and opens the transaction).
 
 
 def _warn_condition(now: datetime) -> dict:
@@ -124,6 +122,19 @@ def _lock_if_still(pk: int, condition: dict) -> Consultation | None:
     )
 
 
+def _apply_once(pk: int, condition: dict, action: Callable[[Consultation], None]) -> bool:
+    """Run `action` on the consultation in its own transaction if it still matches; whether it ran.
+
+    An exception from `action` rolls back everything it did to this one consultation.
+    """
+    with transaction.atomic():
+        consultation = _lock_if_still(pk, condition)
+        if consultation is None:
+            return False
+        action(consultation)
+        return True
+
+
 def _warning_mail(consultation: Consultation, base_url: str) -> None:
     """A link and the date of closing: never case text, which an inbox must not hold."""
     context = {
@@ -147,47 +158,38 @@ def retention_warn(*, now: datetime, base_url: str) -> tuple[int, int]:
     consultation is closed without a warning. (Should the commit fail after sending, the
     author gets the warning twice — the lesser harm.)
     """
+
+    def warn(consultation: Consultation) -> None:
+        consultation.close_warning_sent_at = now
+        consultation.save(update_fields=["close_warning_sent_at"])
+        audit_consultation(action=AuditEvent.Action.CLOSE_WARNING, actor=None, consultation=consultation)
+        _warning_mail(consultation, base_url)
+
     warned = failed = 0
     condition = _warn_condition(now)
     for pk in _candidates(condition):
         try:
-            with transaction.atomic():
-                consultation = _lock_if_still(pk, condition)
-                if consultation is None:
-                    continue
-                consultation.close_warning_sent_at = now
-                consultation.save(update_fields=["close_warning_sent_at"])
-                audit_consultation(action=AuditEvent.Action.CLOSE_WARNING, actor=None, consultation=consultation)
-                _warning_mail(consultation, base_url)
+            warned += _apply_once(pk, condition, warn)
         except (smtplib.SMTPException, OSError):
             logger.exception("The closing warning for consultation %s could not be sent.", pk)
             failed += 1
-        else:
-            warned += 1
     return warned, failed
 
 
 def retention_close_inactive(*, now: datetime) -> int:
     """Close open consultations nobody touched for the inactivity term, after the warning period."""
-    closed = 0
+
+    def close(consultation: Consultation) -> None:
+        consultation.status = Consultation.Status.CLOSED
+        consultation.outcome = Outcome.CLOSED_INACTIVE
+        consultation.closed_at = now
+        consultation.save(update_fields=["status", "outcome", "closed_at", "updated_at"])
+        audit_consultation(
+            action=AuditEvent.Action.AUTO_CLOSE, actor=None, consultation=consultation, detail=Outcome.CLOSED_INACTIVE
+        )
+
     condition = _close_condition(now)
-    for pk in _candidates(condition):
-        with transaction.atomic():
-            consultation = _lock_if_still(pk, condition)
-            if consultation is None:
-                continue
-            consultation.status = Consultation.Status.CLOSED
-            consultation.outcome = Outcome.CLOSED_INACTIVE
-            consultation.closed_at = now
-            consultation.save(update_fields=["status", "outcome", "closed_at", "updated_at"])
-            audit_consultation(
-                action=AuditEvent.Action.AUTO_CLOSE,
-                actor=None,
-                consultation=consultation,
-                detail=Outcome.CLOSED_INACTIVE,
-            )
-            closed += 1
-    return closed
+    return sum(_apply_once(pk, condition, close) for pk in _candidates(condition))
 
 
 def _tally_increment(model: type[Model], **key) -> None:
@@ -206,39 +208,38 @@ def retention_purge(*, now: datetime) -> int:
     Observed signals, invited colleagues, advice, referrals and permission rows go
     with the consultation (foreign keys with CASCADE).
     """
-    purged = 0
+
+    def purge(consultation: Consultation) -> None:
+        month = statistics_month(consultation.created_at)
+        organisation = consultation.organisation
+        _tally_increment(
+            ConsultationTally,
+            organisation=organisation,
+            month=month,
+            domain=consultation.domain,
+            outcome=consultation.outcome,
+        )
+        signal_ids = consultation.observed_signals.order_by("signal_id").values_list("signal_id", flat=True)
+        for signal_id in list(signal_ids):
+            _tally_increment(SignalTally, organisation=organisation, month=month, signal_id=signal_id)
+        audit_consultation(action=AuditEvent.Action.PURGE, actor=None, consultation=consultation)
+        consultation.delete()
+
     condition = _purge_condition(now)
-    for pk in _candidates(condition):
-        with transaction.atomic():
-            consultation = _lock_if_still(pk, condition)
-            if consultation is None:
-                continue
-            month = statistics_month(consultation.created_at)
-            organisation = consultation.organisation
-            _tally_increment(
-                ConsultationTally,
-                organisation=organisation,
-                month=month,
-                domain=consultation.domain,
-                outcome=consultation.outcome,
-            )
-            signal_ids = consultation.observed_signals.order_by("signal_id").values_list("signal_id", flat=True)
-            for signal_id in list(signal_ids):
-                _tally_increment(SignalTally, organisation=organisation, month=month, signal_id=signal_id)
-            audit_consultation(action=AuditEvent.Action.PURGE, actor=None, consultation=consultation)
-            consultation.delete()
-            purged += 1
-    return purged
+    return sum(_apply_once(pk, condition, purge) for pk in _candidates(condition))
 
 
 def retention_apply(now: datetime | None = None, base_url: str | None = None) -> RetentionResult:
     """Apply the three rules now: warn, close the untouched, purge the expired.
 
+    `base_url` starts the links in the warning mails; by default the PORTAL_BASE_URL setting
+    (a scheduled job has no request to take it from).
+
     In this order, a consultation warned in this run is never closed in the same run
     (unless the warning period is zero), and one closed in this run is not purged.
     """
     now = now or timezone.now()
-    warned, failed = retention_warn(now=now, base_url=base_url or default_base_url())
+    warned, failed = retention_warn(now=now, base_url=base_url or settings.PORTAL_BASE_URL)
     closed = retention_close_inactive(now=now)
     purged = retention_purge(now=now)
     return RetentionResult(warned=warned, closed=closed, purged=purged, warning_failures=failed)

@@ -7,9 +7,9 @@ there are: signals come with `prefetch_related`, counts are annotations.
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
-from consultations.access import VIEW, coordinated_organisation_ids
+from consultations.access import coordinated_organisation_ids
 from consultations.models import Consultation, ObservedSignal
 from portal.models import User
 
@@ -34,16 +34,9 @@ def consultations_shared_with(user: User) -> QuerySet[Consultation]:
     return _with_summary(Consultation.objects.filter(participants__user=user))
 
 
-def consultations_visible_to(user: User) -> QuerySet[Consultation]:
-    """Everything `user` may open: own, shared with them, and (read-only) coordinated organisations."""
-    if not user.is_authenticated:
-        return Consultation.objects.none()
-    granted = Q(
-        consultationuserobjectpermission__user=user,
-        consultationuserobjectpermission__permission__codename=VIEW,
-    )
-    coordinated = Q(organisation__in=coordinated_organisation_ids(user))
-    return _with_summary(Consultation.objects.filter(pk__in=Consultation.objects.filter(granted | coordinated)))
+def observed_signals(consultation: Consultation) -> list[ObservedSignal]:
+    """The consultation's signals with their catalogue entries, in the catalogue's order (one query)."""
+    return list(consultation.observed_signals.select_related("signal"))
 
 
 @dataclass(frozen=True)

@@ -50,12 +50,20 @@ def _ensure_open(consultation: Consultation) -> None:
         )
 
 
-def _lock(consultation: Consultation) -> Consultation:
-    """Re-read the row under a lock so two writers (or a stale form) see the latest state."""
-    return Consultation.objects.select_for_update().select_related("organisation", "author").get(pk=consultation.pk)
+def consultation_lock(consultation: Consultation) -> Consultation:
+    """Re-read the row under a lock so two writers (or a stale form) see the latest state.
+    Only the consultation's own row is locked (`of`), not its organisation's or author's: other
+    consultations of the same school are written at the same time without waiting."""
+    return (
+        Consultation.objects.select_for_update(of=("self",))
+        .select_related("organisation", "author")
+        .get(pk=consultation.pk)
+    )
 
 
-def _touch(consultation: Consultation) -> None:
+def consultation_touch(consultation: Consultation) -> None:
+    """Any write by the author or an invited colleague keeps the consultation alive: the
+    retention clock (consultations/retention.py) starts again and a closing warning is void."""
     consultation.last_activity_at = timezone.now()
     consultation.close_warning_sent_at = None
 
@@ -157,11 +165,11 @@ def consultation_update(
     _observations_check(observations)
     _texts_check({"facts": facts, "concern": concern, "question": question}, observations)
     with transaction.atomic():
-        consultation = _lock(consultation)
+        consultation = consultation_lock(consultation)
         _ensure_open(consultation)
         consultation.setting, consultation.age_band = setting, age_band
         consultation.facts, consultation.concern, consultation.question = facts, concern, question
-        _touch(consultation)
+        consultation_touch(consultation)
         consultation.full_clean(exclude=["submission_token"])
         rows = _observed_signals(consultation, observations)
         consultation.save()
@@ -183,13 +191,13 @@ def consultation_record_conversation(
     """Record whether and how the conversation with the young person (and network) took place."""
     _texts_check({"conversation_notes": conversation_notes})
     with transaction.atomic():
-        consultation = _lock(consultation)
+        consultation = consultation_lock(consultation)
         _ensure_open(consultation)
         consultation.conversation_status = conversation_status
         consultation.conversation_with = conversation_with
         consultation.conversation_notes = conversation_notes
         consultation.knowledge = knowledge
-        _touch(consultation)
+        consultation_touch(consultation)
         consultation.full_clean(exclude=["submission_token"])
         consultation.save()
         audit_consultation(action=AuditEvent.Action.CONVERSATION, actor=by, consultation=consultation)
@@ -208,10 +216,10 @@ def consultation_record_next_steps(
     if any(not referral.is_active for referral in referrals):
         raise ValidationError({"referrals": _("One of the chosen organisations is no longer in the catalogue.")})
     with transaction.atomic():
-        consultation = _lock(consultation)
+        consultation = consultation_lock(consultation)
         _ensure_open(consultation)
         consultation.next_steps = next_steps
-        _touch(consultation)
+        consultation_touch(consultation)
         consultation.full_clean(exclude=["submission_token"])
         consultation.save()
         consultation.referrals.set(referrals)
@@ -225,7 +233,7 @@ def consultation_close(*, consultation: Consultation, by: User, outcome: str, ou
         raise ValidationError({"outcome": _("Choose an outcome.")})
     _texts_check({"outcome_notes": outcome_notes})
     with transaction.atomic():
-        consultation = _lock(consultation)
+        consultation = consultation_lock(consultation)
         _ensure_open(consultation)
         now = timezone.now()
         consultation.status = Consultation.Status.CLOSED
@@ -241,12 +249,12 @@ def consultation_close(*, consultation: Consultation, by: User, outcome: str, ou
 def consultation_reopen(*, consultation: Consultation, by: User) -> Consultation:
     """Open a closed consultation again (until it is purged); the retention clock stops."""
     with transaction.atomic():
-        consultation = _lock(consultation)
+        consultation = consultation_lock(consultation)
         if consultation.is_open:
             raise ValidationError(_("This consultation is already open."), code="open")
         consultation.status = Consultation.Status.OPEN
         consultation.outcome, consultation.closed_at = "", None
-        _touch(consultation)
+        consultation_touch(consultation)
         consultation.save()
         audit_consultation(action=AuditEvent.Action.REOPEN, actor=by, consultation=consultation)
     return consultation

@@ -13,13 +13,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.shortcuts import assign_perm, remove_perm
 
 from consultations.access import ADVISE, VIEW
 from consultations.anonymity import ensure_anonymous
 from consultations.models import Advice, Consultation, Participant
+from consultations.services import consultation_lock, consultation_touch
 from portal.audit import audit_consultation
 from portal.mail import mail_send
 from portal.models import AuditEvent, Membership, User
@@ -55,16 +55,14 @@ def _invitation_mail(participant: Participant, base_url: str) -> None:
 
 
 def _activity_record(consultation: Consultation) -> None:
-    """A colleague's invitation or advice keeps the consultation alive (consultations/retention.py)."""
-    consultation.last_activity_at = timezone.now()
-    consultation.close_warning_sent_at = None
+    consultation_touch(consultation)
     consultation.save(update_fields=["last_activity_at", "close_warning_sent_at", "updated_at"])
 
 
 def consultation_invite(*, consultation: Consultation, invitee: User, by: User, base_url: str) -> Participant:
     """Invite a colleague: they may view the consultation and give advice; they get an e-mail with a link."""
     with transaction.atomic():
-        consultation = Consultation.objects.select_for_update().select_related("organisation").get(pk=consultation.pk)
+        consultation = consultation_lock(consultation)
         if not consultation.is_open:
             raise ValidationError(_("This consultation is closed; reopen it before inviting colleagues."))
         if Participant.objects.filter(consultation=consultation, user=invitee).exists():
@@ -107,7 +105,7 @@ def advice_create(
     advice = Advice(consultation=consultation, author=author, text=text, submission_token=submission_token)
     advice.full_clean(exclude=["submission_token"])
     with transaction.atomic():
-        consultation = Consultation.objects.select_for_update().select_related("organisation").get(pk=consultation.pk)
+        consultation = consultation_lock(consultation)
         if not consultation.is_open:
             raise ValidationError(_("This consultation has been closed in the meantime; your advice was not added."))
         advice.consultation = consultation

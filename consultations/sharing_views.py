@@ -6,33 +6,15 @@ and missing alike), a form parses, one service in `consultations/sharing.py` wri
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from consultations import services, sharing
-from consultations.access import ADVISE, CHANGE, Access, consultation_get_for_user
-from consultations.models import Consultation
+from consultations import sharing
+from consultations.access import ADVISE, CHANGE, consultation_get_for_user
 from consultations.sharing_forms import AdviceForm, InviteForm, colleague_places
+from consultations.views import consultation_page, consultation_summary_context
 from signals.guidance import NOT_PROOF, guidance_text
-
-
-def consultation_summary_context(consultation: Consultation, access: Access) -> dict:
-    """What `consultations/includes/followup_summary.html` shows: the observed signals in one query."""
-    return {
-        "consultation": consultation,
-        "access": access,
-        "observed_signals": list(consultation.observed_signals.select_related("signal")),
-    }
-
-
-def consultation_page(request: HttpRequest, template_name: str, consultation: Consultation, access: Access, **context):
-    """A consult or follow-up page with the consultation's summary on it. Showing it (GET) is a read
-    for the audit trail; showing a refused form again (POST) is not a second one."""
-    if request.method == "GET":
-        services.consultation_view_record(consultation=consultation, by=request.user)
-    return render(request, template_name, {**consultation_summary_context(consultation, access), **context})
 
 
 @login_required

@@ -1,4 +1,5 @@
-"""Logging and reading consultations: my list, shared with me, log, edit, detail.
+"""Logging and reading consultations: my list, shared with me, log, edit, detail, and the
+summary that the consult and follow-up pages show (`consultation_page`).
 
 Thin views: a form parses, one service writes, selectors and the access helper
 read. Every page about one consultation goes through `consultation_get_for_user`,
@@ -14,6 +15,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery
+from django.http import HttpRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -22,7 +24,7 @@ from consultations.access import CHANGE, VIEW, Access, consultation_get_for_user
 from consultations.forms import ConsultationForm
 from consultations.models import Consultation
 from consultations.retention import scheduled_auto_close, scheduled_deletion
-from consultations.selectors import consultations_authored_by, consultations_shared_with
+from consultations.selectors import consultations_authored_by, consultations_shared_with, observed_signals
 from portal.audit import audit_events_for_consultation
 from portal.models import Membership, Organisation, User
 from portal.roles import Role
@@ -64,11 +66,7 @@ def _professional_organisation(user: User) -> Organisation | None:
 def _form_page(request, form, *, consultation=None):
     # Signals an editor has since taken out of the catalogue are not in the form: saving drops them, so say so.
     retired = (
-        [
-            observed.signal
-            for observed in consultation.observed_signals.select_related("signal")
-            if not observed.signal.is_active
-        ]
+        [observed.signal for observed in observed_signals(consultation) if not observed.signal.is_active]
         if consultation
         else []
     )
@@ -148,7 +146,7 @@ def _detail_context(consultation: Consultation, access: Access) -> dict:
     return {
         "consultation": consultation,
         "access": access,
-        "observed_signals": list(consultation.observed_signals.select_related("signal")),
+        "observed_signals": observed_signals(consultation),
         "referrals": list(consultation.referrals.all()),
         "advice_list": list(
             consultation.advice.select_related("author").annotate(author_organisation=_organisation_name("author"))
@@ -165,6 +163,23 @@ def _detail_context(consultation: Consultation, access: Access) -> dict:
         "deletion_date": scheduled_deletion(consultation),
         "auto_close_date": scheduled_auto_close(consultation),
     }
+
+
+def consultation_summary_context(consultation: Consultation, access: Access) -> dict:
+    """What `consultations/includes/followup_summary.html` shows: the observed signals in one query."""
+    return {
+        "consultation": consultation,
+        "access": access,
+        "observed_signals": observed_signals(consultation),
+    }
+
+
+def consultation_page(request: HttpRequest, template_name: str, consultation: Consultation, access: Access, **context):
+    """A consult or follow-up page with the consultation's summary on it. Showing it (GET) is a read
+    for the audit trail; showing a refused form again (POST) is not a second one."""
+    if request.method == "GET":
+        services.consultation_view_record(consultation=consultation, by=request.user)
+    return render(request, template_name, {**consultation_summary_context(consultation, access), **context})
 
 
 @login_required

@@ -6,7 +6,7 @@ once never warn, close or count a consultation twice.
 
 from django.core.management.base import BaseCommand
 
-from consultations.retention import default_base_url, retention_apply
+from consultations.retention import retention_apply
 
 
 class Command(BaseCommand):
@@ -18,7 +18,6 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--base-url",
-            default=default_base_url(),
             help="Start of the links in the warning mails (default: the PORTAL_BASE_URL setting).",
         )
 
