@@ -6,14 +6,14 @@ and missing alike), a form parses, one service in `consultations/sharing.py` wri
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from consultations import sharing
 from consultations.access import ADVISE, CHANGE, consultation_get_for_user
 from consultations.sharing_forms import AdviceForm, InviteForm, colleague_places
-from consultations.views import consultation_page, consultation_summary_context
+from consultations.views import consultation_page
 from signals.guidance import NOT_PROOF, guidance_text
 
 
@@ -31,11 +31,8 @@ def consultation_invite(request, reference):
         return redirect("consultations:detail", reference=consultation.reference)
     participants = consultation.participants.select_related("user").prefetch_related("user__memberships__organisation")
     invited = [(participant, colleague_places(participant.user)) for participant in participants]
-    return render(
-        request,
-        "consultations/invite.html",
-        {**consultation_summary_context(consultation, access), "form": form, "invited": invited},
-    )
+    # The page shows the consultation's summary, so it is a read like every other such page.
+    return consultation_page(request, "consultations/invite.html", consultation, access, form=form, invited=invited)
 
 
 @login_required

@@ -57,6 +57,12 @@ def test_invite_page_offers_own_organisation_and_partners_in_other_domains(autho
     assert "e-mail with only a link" in text
 
 
+def test_the_invite_page_shows_the_summary_and_is_a_read_in_the_audit_trail(author_client, consultation, people):
+    response = author_client.get(url("invite", consultation))
+    assert response.status_code == 200
+    assert events(consultation, AuditEvent.Action.VIEW).filter(actor=people["author"]).count() == 1
+
+
 def test_invite_through_the_form_mails_a_link_only(
     author_client, consultation, people, mailoutbox, django_capture_on_commit_callbacks
 ):
@@ -262,8 +268,9 @@ def colleagues_make(organisation, count):
 # object permissions on it (1); the review permission check behind coordinated_organisation_ids:
 # user and group permissions (2); observed signals with their signal (1); the invited colleagues (1)
 # with their memberships (1) and organisations (1); the invitable colleagues (1) with their
-# memberships (1) and organisations (1).
-INVITE_QUERIES = 12
+# memberships (1) and organisations (1); the view recorded in the audit trail: the actor's
+# memberships (1) and the insert (1).
+INVITE_QUERIES = 14
 
 
 @pytest.mark.parametrize("count", [1, 50])
