@@ -20,6 +20,8 @@ from portal.roles import Domain
 
 # Unambiguous characters only (no 0/O, 1/I/L), so a reference can be read aloud.
 _REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+# What a reference looks like, for URLs and forms: three groups of four of those characters.
+REFERENCE_PATTERN = "[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}"
 
 # Lengths of the free-text fields: long enough for a careful note, short enough to read.
 NOTE_LENGTH = 500

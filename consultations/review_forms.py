@@ -14,55 +14,45 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from consultations.models import Consultation
+from consultations.models import REFERENCE_PATTERN, Consultation
 from consultations.selectors import ReviewFilters
 from consultations.statistics import DEFAULT_MONTHS, MAX_MONTHS, StatisticsQuery, add_months, months_between
 from portal.models import AuditEvent, Organisation
 from portal.roles import Domain
 from signals.selectors import active_signals
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_REFERENCE = re.compile(r"^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$")
+MONTH_FORMAT = "%Y-%m"
+_MONTH_INVALID = _("Enter a month as year-month, for example 2026-11.")
+_REFERENCE = re.compile(f"^{REFERENCE_PATTERN}$")
 # Months outside this range are typing errors, not periods anyone kept records of.
 _FIRST_YEAR, _LAST_YEAR = 2000, 2100
 
 
-class MonthInput(forms.TextInput):
+class MonthInput(forms.DateInput):
     """`<input type="month">`; browsers without it show a text box that takes "2026-11" as well."""
 
     input_type = "month"
 
-    def format_value(self, value):
-        if isinstance(value, date):
-            return f"{value:%Y-%m}"
-        return super().format_value(value)
+    def __init__(self, attrs=None):
+        attrs = {"class": "utrecht-textbox utrecht-textbox--html-input", "placeholder": "2026-11", **(attrs or {})}
+        super().__init__(attrs=attrs, format=MONTH_FORMAT)
 
 
-class MonthField(forms.Field):
-    """A month as "YYYY-MM", cleaned to the first day of that month."""
+def _plausible_year(month: date):
+    if not _FIRST_YEAR <= month.year <= _LAST_YEAR:
+        raise forms.ValidationError(_MONTH_INVALID, code="invalid")
 
-    widget = MonthInput
-    default_error_messages = {
-        "invalid": _("Enter a month as year-month, for example 2026-11."),
-    }
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
-        self.widget.attrs.setdefault("class", "utrecht-textbox utrecht-textbox--html-input")
-        self.widget.attrs.setdefault("placeholder", "2026-11")
-
-    def to_python(self, value):
-        value = (value or "").strip()
-        if not value:
-            return None
-        match = _MONTH.match(value)
-        if not match:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        year, month = int(match[1]), int(match[2])
-        if not (_FIRST_YEAR <= year <= _LAST_YEAR and 1 <= month <= 12):
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return date(year, month, 1)
+def month_field(**kwargs) -> forms.DateField:
+    """An optional month as "YYYY-MM", cleaned to the first day of that month."""
+    return forms.DateField(
+        required=False,
+        widget=MonthInput,
+        input_formats=[MONTH_FORMAT],
+        error_messages={"invalid": _MONTH_INVALID},
+        validators=[_plausible_year],
+        **kwargs,
+    )
 
 
 def _coordinated(organisation_ids):
@@ -74,7 +64,7 @@ class ReviewFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Open and closed")), *Consultation.Status.choices]
     )
-    month = MonthField(label=_("Month"), help_text=_("The month the consultation was logged, for example 2026-11."))
+    month = month_field(label=_("Month"), help_text=_("The month the consultation was logged, for example 2026-11."))
     domain = forms.ChoiceField(label=_("Domain"), required=False, choices=[("", _("All domains")), *Domain.choices])
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=None, required=False, empty_label=_("All my organisations")
@@ -119,21 +109,22 @@ class AuditFilterForm(forms.Form):
             )
         return reference
 
-    def filters(self) -> dict[str, str]:
-        """The reference and action that parsed ("" where none or invalid)."""
+    def lookups(self) -> dict[str, str]:
+        """`AuditEvent` lookups for the reference and action that parsed; none for empty or invalid fields."""
         self.is_valid()
-        return {
-            "reference": self.cleaned_data.get("reference") or "",
-            "action": self.cleaned_data.get("action") or "",
+        lookups = {
+            "consultation_reference": self.cleaned_data.get("reference"),
+            "action": self.cleaned_data.get("action"),
         }
+        return {lookup: value for lookup, value in lookups.items() if value}
 
 
 class StatisticsFilterForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=None, required=False, empty_label=_("All my organisations")
     )
-    since = MonthField(label=_("From month"), help_text=_("For example 2025-12. Empty: a year before the end month."))
-    until = MonthField(label=_("To month"), help_text=_("For example 2026-11. Empty: this month."))
+    since = month_field(label=_("From month"), help_text=_("For example 2025-12. Empty: a year before the end month."))
+    until = month_field(label=_("To month"), help_text=_("For example 2026-11. Empty: this month."))
 
     def __init__(self, *args, organisation_ids, today: date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -159,14 +150,9 @@ class StatisticsFilterForm(forms.Form):
 
     def query(self) -> StatisticsQuery:
         """What to count. Invalid input falls back to all coordinated organisations over the last year."""
-        if not self.is_valid():
-            return StatisticsQuery(
-                organisation_ids=self.organisation_ids,
-                first_month=add_months(self.this_month, 1 - DEFAULT_MONTHS),
-                last_month=self.this_month,
-            )
-        organisation = self.cleaned_data.get("organisation")
-        since, until = self._period(self.cleaned_data)
+        data = self.cleaned_data if self.is_valid() else {}
+        organisation = data.get("organisation")
+        since, until = self._period(data)
         return StatisticsQuery(
             organisation_ids=frozenset({organisation.pk}) if organisation else self.organisation_ids,
             first_month=since,

@@ -14,7 +14,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -60,22 +59,13 @@ def review_list(request):
     )
 
 
-def _audit_events(user, *, reference: str, action: str) -> QuerySet[AuditEvent]:
-    events = audit_events_for_coordinator(user)
-    if reference:
-        events = events.filter(consultation_reference=reference)
-    if action:
-        events = events.filter(action=action)
-    return events
-
-
 @require_GET
 @never_cache
 @login_required
 @_review_required
 def review_audit(request):
     form = AuditFilterForm(request.GET)
-    events = _audit_events(request.user, **form.filters())
+    events = audit_events_for_coordinator(request.user).filter(**form.lookups())
     page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request, "consultations/review/audit.html", {"form": form, "page": page, "filters": _without_page(request)}

@@ -37,7 +37,7 @@ STATISTICS_TIMEZONE = ZoneInfo("Europe/Amsterdam")
 # The default period, and the longest one a coordinator may ask for (a bound on the page's length).
 DEFAULT_MONTHS = 12
 MAX_MONTHS = 120
-# Bars are drawn in steps of 5 %: CSS classes portal-bar--w0 … portal-bar--w20 (static/css/statistics.css).
+# Bars are drawn in steps of 5 %: CSS classes portal-bar--w1 … portal-bar--w20 (static/css/statistics.css).
 BAR_STEPS = 20
 # The outcome bucket of consultations without an outcome: the open ones.
 OPEN = "open"
@@ -87,7 +87,7 @@ class StatisticsQuery:
 
 @dataclass(frozen=True)
 class Figure:
-    """One shown count: `shown` is the (possibly suppressed) value, `bar` a width step 0–BAR_STEPS."""
+    """One shown count: `shown` is the (possibly suppressed) value, `bar` a width step 1–BAR_STEPS (0 while hidden)."""
 
     key: str
     label: str
@@ -149,17 +149,13 @@ def _breakdown(dimension, title, groups: list[tuple[str, str]], counts: Counter,
         figures = _protect_by_subtraction(figures, counts)
     largest = max((counts[figure.key] for figure in figures if not figure.is_suppressed), default=0)
     figures = [
-        figure if figure.is_suppressed else replace(figure, bar=max(1, round(BAR_STEPS * counts[figure.key] / largest)))
+        figure
+        if figure.is_suppressed or not largest
+        else replace(figure, bar=max(1, round(BAR_STEPS * counts[figure.key] / largest)))
         for figure in figures
     ]
     shown_total = _figure("total", _("Total"), total, threshold) if total is not None else None
     return Breakdown(dimension=dimension, title=str(title), figures=figures, total=shown_total)
-
-
-def _month_of(value: datetime | date) -> date:
-    if isinstance(value, datetime):
-        value = timezone.localtime(value, STATISTICS_TIMEZONE).date()
-    return value.replace(day=1)
 
 
 def _month_bounds(query: StatisticsQuery) -> tuple[datetime, datetime]:
@@ -179,8 +175,8 @@ def _raw_counts(query: StatisticsQuery) -> tuple[dict[str, Counter], Counter]:
     )
     by = {"month": Counter(), "domain": Counter(), "outcome": Counter()}
 
-    def add(month, domain, outcome, count):
-        by["month"][f"{_month_of(month):%Y-%m}"] += count
+    def add(month: date, domain, outcome, count):
+        by["month"][f"{month:%Y-%m}"] += count
         by["domain"][domain] += count
         by["outcome"][outcome or OPEN] += count
 
@@ -193,7 +189,7 @@ def _raw_counts(query: StatisticsQuery) -> tuple[dict[str, Counter], Counter]:
     )
     for row in grouped:
         outcome = OPEN if row["status"] == Consultation.Status.OPEN else row["outcome"]
-        add(row["month"], row["domain"], outcome, row["count"])
+        add(statistics_month(row["month"]), row["domain"], outcome, row["count"])
     # Query 2: purged consultations, already counted per month × domain × outcome.
     tallies = (
         ConsultationTally.objects.filter(

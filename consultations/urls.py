@@ -1,12 +1,13 @@
 from django.urls import path, register_converter
 
 from consultations import followup_views, review_views, sharing_views, views
+from consultations.models import REFERENCE_PATTERN
 
 
 class ReferenceConverter:
     """Only well-formed references reach a view; anything else is a plain 404."""
 
-    regex = "[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}"
+    regex = REFERENCE_PATTERN
 
     def to_python(self, value):
         return value
